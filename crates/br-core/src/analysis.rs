@@ -1,0 +1,147 @@
+//! Analysis of one spoken answer: the public types and the `analyze` entry
+//! point. The rules live in the submodules (fillers, pronouns, STAR, ...).
+
+use crate::followup::FollowUp;
+use crate::principle::Principle;
+use crate::text::{Pause, Span, SpeechTimeline, TimedWord};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Everything the analysis may look at. Only `text` is required; timings make
+/// per-minute rates and pauses available.
+#[derive(Debug, Clone, Copy)]
+pub struct AnswerInput<'a> {
+    pub text: &'a str,
+    /// Words with times from the transcriber; empty when unknown.
+    pub words: &'a [TimedWord],
+    /// Voice-activity timeline of the recording, when there is one.
+    pub timeline: Option<&'a SpeechTimeline>,
+    pub question: Option<&'a str>,
+    pub principle: Option<Principle>,
+}
+
+impl<'a> AnswerInput<'a> {
+    /// An input with text only (no timings, question or principle).
+    pub fn text(text: &'a str) -> Self {
+        AnswerInput { text, words: &[], timeline: None, question: None, principle: None }
+    }
+}
+
+/// The full result of analysing an answer. Serializes to the JSON contract of
+/// `barraiser analyze --json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub fillers: FillerReport,
+    pub first_person: FirstPerson,
+    pub star: Star,
+    pub result_quantified: bool,
+    pub hypothetical: bool,
+    pub specificity: Specificity,
+    pub score: Score,
+    pub followups: Vec<FollowUp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FillerReport {
+    pub total: usize,
+    /// Lowercase filler -> count; multiword fillers with one space.
+    pub by_word: BTreeMap<String, usize>,
+    /// Fillers per minute of recording, when the duration is known.
+    pub per_minute: Option<f64>,
+    pub spans: Vec<FillerMark>,
+}
+
+/// One filler occurrence in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FillerMark {
+    /// The canonical lowercase filler ("um", "you know", "right").
+    pub word: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FirstPerson {
+    /// I, me, my, I'm, I've, I'd, I'll.
+    pub i: usize,
+    /// we, our, us, we're, we've, we'd, we'll.
+    pub we: usize,
+    /// i / (i + we); `None` when neither occurs.
+    pub i_share: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Star {
+    pub situation: StarPart,
+    pub task: StarPart,
+    pub action: StarPart,
+    pub result: StarPart,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StarPart {
+    pub present: bool,
+    /// The main contiguous stretch of this component; `None` when absent.
+    pub span: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Specificity {
+    pub word_count: usize,
+    /// Numbers and measured quantities mentioned ("40 percent", "two weeks").
+    pub numbers: Vec<Evidence>,
+    /// Named systems, tools, products and organisations.
+    pub named_entities: Vec<Evidence>,
+    /// Length of the answer in seconds, when timings are known.
+    pub duration_s: Option<f64>,
+    pub words_per_minute: Option<f64>,
+    /// Pauses longer than two seconds.
+    pub long_pauses: Vec<Pause>,
+    pub length: LengthVerdict,
+}
+
+/// The answer's length against the 1.5-3 minute norm of a behavioral answer.
+/// Without timings the word count is converted at a typical 150 words/minute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LengthVerdict {
+    TooShort,
+    WithinNorm,
+    TooLong,
+}
+
+/// A quote from the answer that supports a finding.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub quote: String,
+    pub span: Span,
+}
+
+/// The 1-4 bar-raiser evidence scale: 1 no evidence, 2 partial, 3 full with
+/// minor gaps, 4 exemplar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Score {
+    pub value: u8,
+    /// Observable reasons, in plain words ("no number in the Result").
+    pub reasons: Vec<String>,
+    /// The same reasons with the evidence each points at, in the same order.
+    pub findings: Vec<Finding>,
+}
+
+/// One scored observation and where in the answer it comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable machine-readable code ("result_missing", "we_heavy", ...).
+    pub code: String,
+    pub text: String,
+    /// Whether this finding counts for (true) or against (false) the answer.
+    pub positive: bool,
+    pub span: Option<Span>,
+    pub quote: Option<String>,
+}
+
+/// Analyses one answer. Never fails and never panics, whatever the text.
+pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
+    let _ = input;
+    unimplemented!("filled in by the analysis engine")
+}

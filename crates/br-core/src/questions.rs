@@ -1,0 +1,1 @@
+//! The question bank (filled in below).

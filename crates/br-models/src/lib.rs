@@ -1,0 +1,1 @@
+//! The Whisper model manager: manifest, resumable verified downloads, user-supplied models and the installed-model catalogue.
