@@ -29,3 +29,21 @@ pub struct FollowUp {
     pub key_phrase: Option<String>,
     pub key_span: Option<Span>,
 }
+
+/// One answered step of a drill-down: the main answer (asked `None`) or the
+/// answer to a follow-up. A skipped follow-up is a turn with empty `text`.
+#[derive(Debug, Clone, Copy)]
+pub struct AnsweredTurn<'a> {
+    pub asked: Option<&'a FollowUp>,
+    pub text: &'a str,
+    pub analysis: &'a crate::Analysis,
+}
+
+/// Picks the next follow-up after `turns` (the main answer first, then every
+/// follow-up answered or skipped so far, in order), or `None` when the
+/// drill-down should end: the story holds up, or `MAX_DEPTH` follow-ups have
+/// been asked.
+pub fn next_followup(turns: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
+    let _ = turns;
+    unimplemented!("filled in by the follow-up engine")
+}
