@@ -1,1 +1,44 @@
-fn main() {}
+//! `barraiser`: the command line of Bar Raiser.
+//!
+//! A thin adapter: clap parses arguments into each command's `Args`, the
+//! command calls the library crates, and the result is printed for people or,
+//! with `--json`, as exactly one JSON object. Errors are printed once, after a
+//! `barraiser:` prefix, with a hint where there is one.
+//!
+//! Exit codes: 0 success, 1 the command failed (bad input, missing model, I/O
+//! error), 2 usage error (clap).
+
+mod cmd;
+mod output;
+mod render;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Rehearse Amazon-style behavioral interviews out loud, locally.
+#[derive(Debug, Parser)]
+#[command(name = "barraiser", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Analyse an answer's text: fillers, STAR, "I" vs "we", score, follow-ups.
+    Analyze(cmd::analyze::Args),
+    /// List questions from the bank, by Leadership Principle and role.
+    Questions(cmd::questions::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let res = match cli.command {
+        Command::Analyze(args) => cmd::analyze::run(args),
+        Command::Questions(args) => cmd::questions::run(args),
+    };
+    match res {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => output::report_error(&err),
+    }
+}

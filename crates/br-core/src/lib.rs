@@ -19,4 +19,5 @@ pub mod text;
 pub use analysis::{analyze, Analysis, AnswerInput};
 pub use followup::{FollowUp, FollowUpKind};
 pub use principle::{Principle, Role};
+pub use questions::{Question, QuestionBank};
 pub use text::{Span, SpeechTimeline, TimedWord};

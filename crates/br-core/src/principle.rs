@@ -200,9 +200,15 @@ mod tests {
 
     #[test]
     fn principle_parse_ignores_case_and_punctuation() {
-        assert_eq!(Principle::parse("are right a lot"), Some(Principle::AreRightALot));
+        assert_eq!(
+            Principle::parse("are right a lot"),
+            Some(Principle::AreRightALot)
+        );
         assert_eq!(Principle::parse("DIVE_DEEP"), Some(Principle::DiveDeep));
-        assert_eq!(Principle::parse("Disagree and Commit"), Some(Principle::HaveBackbone));
+        assert_eq!(
+            Principle::parse("Disagree and Commit"),
+            Some(Principle::HaveBackbone)
+        );
         assert_eq!(Principle::parse("nonsense"), None);
         assert_eq!(Principle::parse(""), None);
     }

@@ -1,0 +1,120 @@
+//! The human-readable feedback report printed by `analyze`, `answer` and
+//! `practice`: the transcript with fillers marked inline, then structure,
+//! ownership, score and the first follow-up.
+
+use br_core::analysis::{Analysis, StarPart};
+use std::fmt::Write;
+
+/// Prints the report for `text` and its `analysis` to stdout.
+pub fn print_report(text: &str, analysis: &Analysis) {
+    print!("{}", report(text, analysis));
+}
+
+/// Builds the report; separate from printing so it can be tested.
+pub fn report(text: &str, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let marks: Vec<(usize, usize)> =
+        analysis.fillers.spans.iter().map(|m| (m.start, m.end)).collect();
+    let _ = writeln!(out, "Transcript (fillers in [brackets]):\n  {}\n", mark_spans(text, &marks));
+
+    let fillers = &analysis.fillers;
+    let mut line = format!("Fillers: {}", fillers.total);
+    if !fillers.by_word.is_empty() {
+        let counts: Vec<String> = fillers.by_word.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        let _ = write!(line, " ({})", counts.join(", "));
+    }
+    if let Some(rate) = fillers.per_minute {
+        let _ = write!(line, ", {rate:.1} per minute");
+    }
+    let _ = writeln!(out, "{line}");
+
+    let fp = &analysis.first_person;
+    let _ = writeln!(out, "First person: I {} / we {}", fp.i, fp.we);
+
+    let star = &analysis.star;
+    let parts: [(&str, &StarPart); 4] = [
+        ("Situation", &star.situation),
+        ("Task", &star.task),
+        ("Action", &star.action),
+        ("Result", &star.result),
+    ];
+    let _ = writeln!(out, "STAR:");
+    for (name, part) in parts {
+        let detail = match part.span {
+            Some(span) => format!("\"{}\"", excerpt(text, span.start, span.end, 70)),
+            None => "missing".to_string(),
+        };
+        let _ = writeln!(out, "  {:<10} {}", name, detail);
+    }
+    let quantified = if analysis.result_quantified { "yes" } else { "no" };
+    let _ = writeln!(out, "  Result quantified: {quantified}");
+    if analysis.hypothetical {
+        let _ = writeln!(out, "  The answer describes what you would do, not a past event.");
+    }
+
+    let spec = &analysis.specificity;
+    let mut delivery = format!("Length: {} words", spec.word_count);
+    if let Some(wpm) = spec.words_per_minute {
+        let _ = write!(delivery, ", {wpm:.0} words per minute");
+    }
+    if !spec.long_pauses.is_empty() {
+        let _ = write!(delivery, ", {} pauses over 2 s", spec.long_pauses.len());
+    }
+    let _ = writeln!(out, "{delivery}");
+
+    let _ = writeln!(out, "\nScore: {}/4", analysis.score.value);
+    for reason in &analysis.score.reasons {
+        let _ = writeln!(out, "  - {reason}");
+    }
+    if let Some(first) = analysis.followups.first() {
+        let _ = writeln!(out, "\nFollow-up: {}", first.text);
+    }
+    out
+}
+
+/// Wraps each `[start, end)` character span of `text` in brackets.
+fn mark_spans(text: &str, spans: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len() + spans.len() * 2);
+    for (idx, ch) in text.chars().enumerate() {
+        if spans.iter().any(|&(s, _)| s == idx) {
+            out.push('[');
+        }
+        if spans.iter().any(|&(_, e)| e == idx) {
+            out.push(']');
+        }
+        out.push(ch);
+    }
+    if spans.iter().any(|&(_, e)| e == text.chars().count()) {
+        out.push(']');
+    }
+    out
+}
+
+/// The characters `[start, end)` of `text`, shortened to `max` characters.
+fn excerpt(text: &str, start: usize, end: usize, max: usize) -> String {
+    let piece: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let piece = piece.trim();
+    if piece.chars().count() <= max {
+        piece.to_string()
+    } else {
+        let head: String = piece.chars().take(max).collect();
+        format!("{}...", head.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_fillers_by_character_not_byte() {
+        assert_eq!(mark_spans("Ça, um, va", &[(4, 6)]), "Ça, [um], va");
+        assert_eq!(mark_spans("so um", &[(0, 2), (3, 5)]), "[so] [um]");
+    }
+
+    #[test]
+    fn excerpt_shortens_long_spans() {
+        assert_eq!(excerpt("abcdefgh", 1, 4, 10), "bcd");
+        assert_eq!(excerpt("abcdefgh", 0, 8, 3), "abc...");
+    }
+}
