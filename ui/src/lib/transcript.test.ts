@@ -1,0 +1,131 @@
+// Tests of the transcript pieces: filler and STAR marks, word timing
+// alignment and the playback lookups the Replay screen relies on.
+import { describe, expect, it } from "vitest";
+import { alignWords, pieces, textWords, timeOfSpan, wordIndexAt, type Marks } from "./transcript";
+
+const none: Marks["star"] = { situation: null, task: null, action: null, result: null };
+
+describe("pieces", () => {
+  it("marks a filler without its trailing comma", () => {
+    const text = "Um, I fixed it";
+    const out = pieces(text, { fillers: [{ word: "um", span: { start: 0, end: 2 } }], star: none });
+    expect(out.map((p) => [p.text, p.filler])).toEqual([
+      ["Um", "um"],
+      [",", null],
+      [" ", null],
+      ["I", null],
+      [" ", null],
+      ["fixed", null],
+      [" ", null],
+      ["it", null],
+    ]);
+    expect(out[0].wordIdx).toBe(0);
+    expect(out[1].wordIdx).toBe(0);
+    expect(out[2].wordIdx).toBeNull();
+  });
+
+  it("marks a two-word filler on both words", () => {
+    const text = "it was, you know, slow";
+    const marks = { fillers: [{ word: "you know", span: { start: 8, end: 16 } }], star: none };
+    const filler = pieces(text, marks).filter((p) => p.filler);
+    expect(filler.map((p) => p.text).join("")).toBe("you know");
+  });
+
+  it("colours STAR parts and leaves the rest plain", () => {
+    const text = "We were slow. I cached it. Load fell 40%.";
+    const marks: Marks = {
+      fillers: [],
+      star: {
+        situation: { start: 0, end: 13 },
+        task: null,
+        action: { start: 14, end: 26 },
+        result: { start: 27, end: 41 },
+      },
+    };
+    const out = pieces(text, marks);
+    const text_of = (part: string) =>
+      out
+        .filter((p) => p.star === part)
+        .map((p) => p.text)
+        .join("");
+    expect(text_of("situation")).toBe("We were slow.");
+    expect(text_of("action")).toBe("I cached it.");
+    expect(text_of("result")).toBe("Load fell 40%.");
+    expect(out.find((p) => p.text === " " && p.start === 13)?.star).toBeNull();
+  });
+
+  it("counts characters as code points, like the Rust spans", () => {
+    const text = "😀 um ok";
+    const out = pieces(text, { fillers: [{ word: "um", span: { start: 2, end: 4 } }], star: none });
+    expect(out.find((p) => p.filler)?.text).toBe("um");
+  });
+
+  it("reassembles the text exactly", () => {
+    const text = "  So, basically   I led it. ";
+    const marks = { fillers: [{ word: "so", span: { start: 2, end: 4 } }], star: none };
+    expect(pieces(text, marks).map((p) => p.text).join("")).toBe(text);
+  });
+});
+
+describe("alignWords", () => {
+  it("matches words ignoring case and punctuation", () => {
+    const times = alignWords("Um, I led it.", [
+      { word: "um", start: 0, end: 0.3 },
+      { word: "I", start: 0.4, end: 0.5 },
+      { word: "led", start: 0.5, end: 0.8 },
+      { word: "it", start: 0.8, end: 1.0 },
+    ]);
+    expect(times).toEqual([
+      { start: 0, end: 0.3 },
+      { start: 0.4, end: 0.5 },
+      { start: 0.5, end: 0.8 },
+      { start: 0.8, end: 1.0 },
+    ]);
+  });
+
+  it("joins a word Whisper split into pieces", () => {
+    const times = alignWords("the checkout page", [
+      { word: "the", start: 0, end: 0.2 },
+      { word: "check", start: 0.2, end: 0.4 },
+      { word: "out", start: 0.4, end: 0.6 },
+      { word: "page", start: 0.6, end: 0.9 },
+    ]);
+    expect(times[1]).toEqual({ start: 0.2, end: 0.6 });
+    expect(times[2]).toEqual({ start: 0.6, end: 0.9 });
+  });
+
+  it("interpolates words the transcriber's list lacks", () => {
+    const times = alignWords("a b c d", [
+      { word: "a", start: 0, end: 1 },
+      { word: "d", start: 3, end: 4 },
+    ]);
+    expect(times).toHaveLength(4);
+    expect(times[1].start).toBeCloseTo(1);
+    expect(times[2].start).toBeCloseTo(2);
+    expect(times[3]).toEqual({ start: 3, end: 4 });
+  });
+});
+
+describe("playback lookups", () => {
+  const times = [
+    { start: 0, end: 0.5 },
+    { start: 0.5, end: 1 },
+    { start: 1.2, end: 2 },
+  ];
+  it("finds the word being spoken", () => {
+    expect(wordIndexAt(times, -0.1)).toBe(-1);
+    expect(wordIndexAt(times, 0)).toBe(0);
+    expect(wordIndexAt(times, 0.7)).toBe(1);
+    expect(wordIndexAt(times, 1.1)).toBe(1);
+    expect(wordIndexAt(times, 5)).toBe(2);
+  });
+
+  it("finds when a finding's quote is spoken", () => {
+    const text = "we cut it by half";
+    const words = textWords(text);
+    expect(words.map((w) => w.word)).toEqual(["we", "cut", "it", "by", "half"]);
+    const t5 = words.map((_, i) => ({ start: i, end: i + 1 }));
+    expect(timeOfSpan(text, t5, { start: 10, end: 17 })).toBe(3);
+    expect(timeOfSpan(text, [], { start: 0, end: 2 })).toBeNull();
+  });
+});

@@ -1,0 +1,190 @@
+// Turns an answer's text and analysis into the pieces the transcript view
+// renders: each piece knows whether it is a filler, which STAR part it
+// belongs to, and which spoken word (with its time) it is part of, so the
+// view can mark fillers, colour STAR, follow playback and seek on click.
+//
+// Spans from the Rust side count Unicode scalar values, not UTF-16 units, so
+// everything here indexes `Array.from(text)` rather than the string itself.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type StarPart = "situation" | "task" | "action" | "result";
+export const STAR_PARTS: StarPart[] = ["situation", "task", "action", "result"];
+
+export interface Marks {
+  fillers: { word: string; span: Span }[];
+  star: Record<StarPart, Span | null>;
+}
+
+export interface Piece {
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the whitespace-separated word this piece belongs to; null for spaces. */
+  wordIdx: number | null;
+  /** The canonical filler ("um", "you know") when the piece is one. */
+  filler: string | null;
+  star: StarPart | null;
+}
+
+export interface WordTime {
+  start: number;
+  end: number;
+}
+
+/** The whitespace-separated words of `text` with their character spans. */
+export function textWords(text: string): { word: string; span: Span }[] {
+  const chars = Array.from(text);
+  const words: { word: string; span: Span }[] = [];
+  let start = -1;
+  for (let i = 0; i <= chars.length; i++) {
+    const space = i === chars.length || /\s/u.test(chars[i]);
+    if (!space && start < 0) start = i;
+    if (space && start >= 0) {
+      words.push({ word: chars.slice(start, i).join(""), span: { start, end: i } });
+      start = -1;
+    }
+  }
+  return words;
+}
+
+/** Splits `text` at every word, filler and STAR boundary. */
+export function pieces(text: string, marks: Marks): Piece[] {
+  const chars = Array.from(text);
+  const words = textWords(text);
+  const bounds = new Set<number>([0, chars.length]);
+  const clamp = (n: number) => Math.max(0, Math.min(chars.length, n));
+  for (const w of words) {
+    bounds.add(w.span.start);
+    bounds.add(w.span.end);
+  }
+  for (const f of marks.fillers) {
+    bounds.add(clamp(f.span.start));
+    bounds.add(clamp(f.span.end));
+  }
+  for (const part of STAR_PARTS) {
+    const span = marks.star[part];
+    if (span) {
+      bounds.add(clamp(span.start));
+      bounds.add(clamp(span.end));
+    }
+  }
+  const sorted = [...bounds].sort((a, b) => a - b);
+  const out: Piece[] = [];
+  let wordCursor = 0;
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    const start = sorted[k];
+    const end = sorted[k + 1];
+    if (start === end) continue;
+    while (wordCursor < words.length && words[wordCursor].span.end <= start) wordCursor++;
+    const word = words[wordCursor];
+    const inWord = word !== undefined && word.span.start <= start && end <= word.span.end;
+    const filler = marks.fillers.find((f) => f.span.start <= start && end <= f.span.end);
+    const star = STAR_PARTS.find((p) => {
+      const s = marks.star[p];
+      return s !== null && s.start <= start && end <= s.end;
+    });
+    out.push({
+      text: chars.slice(start, end).join(""),
+      start,
+      end,
+      wordIdx: inWord ? wordCursor : null,
+      filler: filler ? filler.word : null,
+      star: star ?? null,
+    });
+  }
+  return out;
+}
+
+/** Lowercase letters and digits only, so "Um," and "um" compare equal. */
+export function normalize(word: string): string {
+  return word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * Gives every word of the text a time by matching it against the
+ * transcriber's timed words in order. Whisper may split a word into pieces
+ * ("check" + "out"), so consecutive timed words are joined until they spell
+ * the text word; words that match nothing get times interpolated from their
+ * neighbours, so every word stays clickable.
+ */
+export function alignWords(
+  text: string,
+  timed: { word: string; start: number; end: number }[],
+): WordTime[] {
+  const words = textWords(text).map((w) => normalize(w.word));
+  const found: (WordTime | null)[] = words.map(() => null);
+  const LOOKAHEAD = 4;
+  let j = 0;
+  for (let i = 0; i < words.length && j < timed.length; i++) {
+    const want = words[i];
+    if (want === "") continue;
+    for (let k = j; k < Math.min(timed.length, j + LOOKAHEAD); k++) {
+      let joined = "";
+      let m = k;
+      while (m < timed.length && joined.length < want.length) {
+        joined += normalize(timed[m].word);
+        if (joined === want) break;
+        m++;
+      }
+      if (joined === want && m < timed.length) {
+        found[i] = { start: timed[k].start, end: timed[m].end };
+        j = m + 1;
+        break;
+      }
+    }
+  }
+  return interpolate(found, timed.length > 0 ? timed[timed.length - 1].end : 0);
+}
+
+function interpolate(found: (WordTime | null)[], total: number): WordTime[] {
+  const out: WordTime[] = [];
+  let i = 0;
+  while (i < found.length) {
+    const known = found[i];
+    if (known) {
+      out.push(known);
+      i++;
+      continue;
+    }
+    let gapEnd = i;
+    while (gapEnd < found.length && !found[gapEnd]) gapEnd++;
+    const from = out.length > 0 ? out[out.length - 1].end : 0;
+    const next = found[gapEnd];
+    const to = next ? next.start : Math.max(total, from);
+    const step = (to - from) / (gapEnd - i);
+    for (let k = 0; k < gapEnd - i; k++) {
+      out.push({ start: from + step * k, end: from + step * (k + 1) });
+    }
+    i = gapEnd;
+  }
+  return out;
+}
+
+/** The word being spoken at `t` seconds: the last word starting at or before `t`; -1 before the first. */
+export function wordIndexAt(times: WordTime[], t: number): number {
+  let lo = 0;
+  let hi = times.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].start <= t) {
+      best = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return best;
+}
+
+/** When the first word overlapping `span` is spoken, to play a finding's evidence. */
+export function timeOfSpan(text: string, times: WordTime[], span: Span): number | null {
+  const words = textWords(text);
+  const idx = words.findIndex((w) => w.span.end > span.start && w.span.start < span.end);
+  if (idx < 0 || idx >= times.length) return null;
+  return times[idx].start;
+}
