@@ -1,0 +1,462 @@
+//! The installed-model catalogue: the models folder, what is in it, and
+//! which model a command should use.
+//!
+//! The folder is the single source of truth: a model is installed when its
+//! `.bin` file is there, so there is no index to drift out of sync with the
+//! disk. Published models keep their manifest file names; a model the user
+//! adds is copied in as `ggml-<name>.bin`. Every file's ggml header is read
+//! (a few dozen bytes) to rank models by what they are, not by their names.
+
+use crate::download::{
+    self, is_disk_full, part_path, CancelToken, DownloadConfig, DownloadEvent, DownloadOutcome,
+};
+use crate::header::{read_header, GgmlHeader, HeaderError};
+use crate::manifest::{is_valid_name, Manifest, ModelEntry};
+use crate::settings::{chosen_model, set_chosen_model};
+use crate::verify::{verify_file, Check, CheckKind, CheckOutcome, VerifyReport};
+use crate::Error;
+use std::cmp::Reverse;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+
+/// The environment variable that overrides where Bar Raiser keeps its data.
+pub const DATA_DIR_ENV: &str = "BARRAISER_DATA_DIR";
+/// The environment variable naming the model to use: a file path or the
+/// name of an installed model.
+pub const MODEL_ENV: &str = "BARRAISER_MODEL";
+
+/// Bar Raiser's data folder: `BARRAISER_DATA_DIR`, else the platform's
+/// application-data folder (e.g. `~/.local/share/barraiser` on Linux). The
+/// same rule and project identity as br-store's, so models and recordings
+/// share one folder.
+pub fn default_data_dir() -> Result<PathBuf, Error> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("app", "barraiser", "Bar Raiser")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .ok_or(Error::NoDataDir)
+}
+
+/// The models folder inside a data folder.
+pub fn models_dir_in(data_dir: &Path) -> PathBuf {
+    data_dir.join("models")
+}
+
+/// A model file in the models folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstalledModel {
+    pub name: String,
+    pub path: PathBuf,
+    pub size: u64,
+    /// The parsed header, or why the file is not a usable model.
+    pub header: Result<GgmlHeader, HeaderError>,
+    /// The manifest entry when this is a published model; `None` for a
+    /// model the user added.
+    pub entry: Option<ModelEntry>,
+}
+
+/// Where a resolved model came from, in order of precedence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ModelSource {
+    /// `--model PATH` on the command line.
+    Explicit,
+    /// The `BARRAISER_MODEL` environment variable.
+    Environment,
+    /// The chosen-model setting.
+    Setting,
+    /// No choice anywhere: the best installed model.
+    BestInstalled,
+}
+
+/// The model a command will load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedModel {
+    pub path: PathBuf,
+    /// The installed model's name; `None` for a path given directly.
+    pub name: Option<String>,
+    pub source: ModelSource,
+}
+
+/// A models folder together with the manifest of downloadable models.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    models_dir: PathBuf,
+    manifest: Manifest,
+}
+
+impl Catalogue {
+    pub fn new(models_dir: PathBuf, manifest: Manifest) -> Catalogue {
+        Catalogue {
+            models_dir,
+            manifest,
+        }
+    }
+
+    /// The default folder (`default_data_dir()/models`) with the built-in
+    /// manifest.
+    pub fn open_default() -> Result<Catalogue, Error> {
+        Ok(Catalogue::new(
+            models_dir_in(&default_data_dir()?),
+            Manifest::builtin(),
+        ))
+    }
+
+    pub fn models_dir(&self) -> &Path {
+        &self.models_dir
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The installed models, sorted by name. A missing folder means none.
+    pub fn installed(&self) -> Result<Vec<InstalledModel>, Error> {
+        let entries = match std::fs::read_dir(&self.models_dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(Error::Io {
+                    action: "list",
+                    path: self.models_dir.clone(),
+                    source,
+                })
+            }
+        };
+        let mut models = Vec::new();
+        for dir_entry in entries.flatten() {
+            let path = dir_entry.path();
+            let Some(file) = path.file_name().and_then(OsStr::to_str) else {
+                continue;
+            };
+            let Ok(meta) = dir_entry.metadata() else {
+                continue;
+            };
+            if !meta.is_file() || !file.ends_with(".bin") {
+                continue;
+            }
+            let entry = self.manifest.by_file(file).cloned();
+            let name = match &entry {
+                Some(entry) => entry.name.clone(),
+                None => user_model_name(file),
+            };
+            models.push(InstalledModel {
+                name,
+                header: read_header(&path),
+                path,
+                size: meta.len(),
+                entry,
+            });
+        }
+        models.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(models)
+    }
+
+    /// The installed model called `name`.
+    pub fn find_installed(&self, name: &str) -> Result<Option<InstalledModel>, Error> {
+        Ok(self.installed()?.into_iter().find(|m| m.name == name))
+    }
+
+    /// Bytes already fetched of an unfinished download of `name`.
+    pub fn partial_download(&self, name: &str) -> Option<u64> {
+        let entry = self.manifest.get(name)?;
+        let part = part_path(&self.models_dir.join(&entry.file));
+        std::fs::metadata(part).ok().map(|m| m.len())
+    }
+
+    /// The best installed model that has a valid header.
+    ///
+    /// The order, most preferred first:
+    /// 1. the bigger encoder (`n_audio_state × n_audio_layer`), i.e.
+    ///    large > medium > small > base > tiny: bigger is more accurate;
+    /// 2. the more precise weights: f32 > f16 > q8_0 > q5_1 > q5_0 > q4_1 >
+    ///    q4_0 > other ggml types, so unquantized beats quantized at the
+    ///    same size;
+    /// 3. English-only over multilingual (interviews are in English);
+    /// 4. the name, alphabetically, so the choice is stable.
+    ///
+    /// With the published models: small.en > small.en-q8_0 > small.en-q5_1 >
+    /// base.en > base.en-q8_0 > base.en-q5_1 > tiny.en > tiny.en-q8_0 >
+    /// tiny.en-q5_1.
+    pub fn best_installed(&self) -> Result<Option<InstalledModel>, Error> {
+        let mut usable: Vec<(GgmlHeader, InstalledModel)> = self
+            .installed()?
+            .into_iter()
+            .filter_map(|m| m.header.clone().ok().map(|h| (h, m)))
+            .collect();
+        usable.sort_by_key(|(h, m)| {
+            (
+                Reverse(i64::from(h.n_audio_state) * i64::from(h.n_audio_layer)),
+                Reverse(h.weight_type().precision_rank()),
+                Reverse(h.is_english_only()),
+                m.name.clone(),
+            )
+        });
+        Ok(usable.into_iter().next().map(|(_, m)| m))
+    }
+
+    /// Downloads the manifest model `name` (see `download` module docs),
+    /// reporting progress through `on_event`.
+    pub fn download(
+        &self,
+        name: &str,
+        config: &DownloadConfig,
+        cancel: &CancelToken,
+        mut on_event: impl FnMut(&DownloadEvent),
+    ) -> Result<DownloadOutcome, Error> {
+        let entry = self.manifest.get(name).ok_or_else(|| Error::UnknownModel {
+            name: name.to_string(),
+        })?;
+        download::download(
+            entry,
+            self.manifest.base_url(),
+            &self.models_dir,
+            config,
+            cancel,
+            &mut on_event,
+        )
+    }
+
+    /// Adds a user-supplied model file, after checking its ggml header. The
+    /// file is copied into the models folder (via a temporary name, so a
+    /// failed copy leaves nothing behind). `name` defaults to the file name
+    /// without `ggml-` and `.bin`. A file byte-identical to a published model
+    /// is installed as that model.
+    pub fn add(&self, source: &Path, name: Option<&str>) -> Result<InstalledModel, Error> {
+        let header = read_header(source).map_err(|e| Error::NotAModel {
+            path: source.to_path_buf(),
+            source: e,
+        })?;
+        let name = match name {
+            Some(name) => name.to_string(),
+            None => user_model_name(
+                &source
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            ),
+        };
+        if !is_valid_name(&name) {
+            return Err(Error::InvalidName { name });
+        }
+        let (file, entry) = match self.manifest.get(&name) {
+            Some(entry) => {
+                // Taking a published model's name is fine only for that
+                // model's exact bytes, or `verify` would later call it corrupt.
+                let report = verify_file(source, entry)?;
+                let hash_passed = report
+                    .checks
+                    .iter()
+                    .any(|c| c.kind != CheckKind::Size && c.outcome == CheckOutcome::Passed);
+                if !report.is_ok() || !hash_passed {
+                    return Err(Error::NameTaken { name });
+                }
+                (entry.file.clone(), Some(entry.clone()))
+            }
+            None => (format!("ggml-{name}.bin"), None),
+        };
+        let dest = self.models_dir.join(&file);
+        if dest.exists() || self.find_installed(&name)?.is_some() {
+            return Err(Error::NameTaken { name });
+        }
+        std::fs::create_dir_all(&self.models_dir).map_err(|source| Error::Io {
+            action: "create the models folder",
+            path: self.models_dir.clone(),
+            source,
+        })?;
+        let tmp = self.models_dir.join(format!("{file}.adding"));
+        let copied = std::fs::copy(source, &tmp)
+            .map_err(|e| copy_error(source, &tmp, e))
+            .and_then(|size| {
+                std::fs::rename(&tmp, &dest)
+                    .map(|()| size)
+                    .map_err(|source| Error::Io {
+                        action: "move the copied model into place at",
+                        path: dest.clone(),
+                        source,
+                    })
+            });
+        let size = match copied {
+            Ok(size) => size,
+            Err(error) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(error);
+            }
+        };
+        Ok(InstalledModel {
+            name,
+            path: dest,
+            size,
+            header: Ok(header),
+            entry,
+        })
+    }
+
+    /// Deletes an installed model and any unfinished download of it, and
+    /// clears the chosen-model setting if it named this model.
+    pub fn remove(&self, name: &str) -> Result<(), Error> {
+        let installed = self.find_installed(name)?;
+        let part = self
+            .manifest
+            .get(name)
+            .map(|entry| part_path(&self.models_dir.join(&entry.file)))
+            .filter(|part| part.exists());
+        if installed.is_none() && part.is_none() {
+            return Err(Error::NotInstalled {
+                name: name.to_string(),
+            });
+        }
+        for path in installed.map(|m| m.path).into_iter().chain(part) {
+            std::fs::remove_file(&path).map_err(|source| Error::Io {
+                action: "delete",
+                path,
+                source,
+            })?;
+        }
+        if chosen_model(&self.models_dir)?.as_deref() == Some(name) {
+            set_chosen_model(&self.models_dir, None)?;
+        }
+        Ok(())
+    }
+
+    /// Checks an installed model against the manifest. A model the user
+    /// added has nothing to compare with: every check is reported skipped.
+    pub fn verify(&self, model: &InstalledModel) -> Result<VerifyReport, Error> {
+        match &model.entry {
+            Some(entry) => verify_file(&model.path, entry),
+            None => Ok(VerifyReport {
+                checks: [CheckKind::Size, CheckKind::Sha256, CheckKind::Sha1]
+                    .into_iter()
+                    .map(|kind| Check {
+                        kind,
+                        outcome: CheckOutcome::Skipped {
+                            reason: "added by the user, not in the manifest",
+                        },
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    /// The chosen-model setting.
+    pub fn chosen(&self) -> Result<Option<String>, Error> {
+        chosen_model(&self.models_dir)
+    }
+
+    /// Makes the installed model `name` the one commands use by default.
+    pub fn choose(&self, name: &str) -> Result<(), Error> {
+        if self.find_installed(name)?.is_none() {
+            return Err(Error::NotInstalled {
+                name: name.to_string(),
+            });
+        }
+        set_chosen_model(&self.models_dir, Some(name))
+    }
+
+    /// Picks the model to load: `explicit` (`--model PATH`) > `env_model`
+    /// (`BARRAISER_MODEL`: a path or an installed model's name) > the chosen
+    /// setting > the best installed model. A path is accepted only with a
+    /// valid ggml header. With nothing installed the error is
+    /// `Error::NoModelInstalled`, whose message names the download command.
+    pub fn resolve(
+        &self,
+        explicit: Option<&Path>,
+        env_model: Option<&OsStr>,
+    ) -> Result<ResolvedModel, Error> {
+        if let Some(path) = explicit {
+            return checked_path(path, ModelSource::Explicit);
+        }
+        if let Some(value) = env_model.filter(|v| !v.is_empty()) {
+            let path = Path::new(value);
+            if path.is_file() {
+                return checked_path(path, ModelSource::Environment);
+            }
+            let name = value.to_string_lossy();
+            return match self.find_installed(&name)? {
+                Some(model) => Ok(ResolvedModel {
+                    path: model.path,
+                    name: Some(model.name),
+                    source: ModelSource::Environment,
+                }),
+                None => Err(Error::BadModelEnv {
+                    value: name.into_owned(),
+                }),
+            };
+        }
+        if let Some(name) = self.chosen()? {
+            return match self.find_installed(&name)? {
+                Some(model) => Ok(ResolvedModel {
+                    path: model.path,
+                    name: Some(model.name),
+                    source: ModelSource::Setting,
+                }),
+                None => Err(Error::ChosenModelMissing { name }),
+            };
+        }
+        match self.best_installed()? {
+            Some(model) => Ok(ResolvedModel {
+                path: model.path,
+                name: Some(model.name),
+                source: ModelSource::BestInstalled,
+            }),
+            None => Err(Error::NoModelInstalled),
+        }
+    }
+}
+
+/// The model path other crates should load: `explicit` (`--model PATH`) >
+/// `BARRAISER_MODEL` > the chosen setting > the best installed model, in
+/// the default models folder. See `Catalogue::resolve`.
+pub fn resolve_model(explicit: Option<&Path>) -> Result<ResolvedModel, Error> {
+    if let Some(path) = explicit {
+        // A direct path needs no data folder, even on a machine without one.
+        return checked_path(path, ModelSource::Explicit);
+    }
+    let env_model = std::env::var_os(MODEL_ENV);
+    Catalogue::open_default()?.resolve(None, env_model.as_deref())
+}
+
+fn checked_path(path: &Path, source: ModelSource) -> Result<ResolvedModel, Error> {
+    read_header(path).map_err(|e| Error::NotAModel {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    Ok(ResolvedModel {
+        path: path.to_path_buf(),
+        name: None,
+        source,
+    })
+}
+
+/// "ggml-medium.en-q5_0.bin" -> "medium.en-q5_0"; "my model.bin" -> "my model"
+/// (rejected later by the name check, with a hint to pass --name).
+fn user_model_name(file: &str) -> String {
+    let stem = file.strip_suffix(".bin").unwrap_or(file);
+    stem.strip_prefix("ggml-").unwrap_or(stem).to_string()
+}
+
+fn copy_error(source: &Path, dest: &Path, error: std::io::Error) -> Error {
+    if is_disk_full(&error) {
+        Error::DiskFull {
+            path: dest.to_path_buf(),
+            needed_bytes: std::fs::metadata(source).map(|m| m.len()).unwrap_or(0),
+        }
+    } else {
+        Error::Io {
+            action: "copy the model to",
+            path: dest.to_path_buf(),
+            source: error,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_model_names_drop_the_ggml_prefix_and_extension() {
+        assert_eq!(user_model_name("ggml-medium.en-q5_0.bin"), "medium.en-q5_0");
+        assert_eq!(user_model_name("whisper-nl.bin"), "whisper-nl");
+    }
+}

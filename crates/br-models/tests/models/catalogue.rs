@@ -1,0 +1,313 @@
+//! The models folder: adding user files (header-checked), ranking what is
+//! installed, removing, and resolving which model a command loads.
+
+use crate::support::{model_bytes, shared_dir, synthetic_model, MODEL_FILE};
+use br_models::{
+    no_model_hint, Catalogue, CheckOutcome, Error, HeaderError, Manifest, ModelSource, WeightType,
+};
+use std::ffi::OsStr;
+use std::path::Path;
+
+const EN_VOCAB: i32 = 51864;
+const MULTI_VOCAB: i32 = 51865;
+const F16: i32 = 1;
+const Q8_0: i32 = 2007;
+const Q5_1: i32 = 2009;
+
+fn builtin_in(dir: &Path) -> Catalogue {
+    Catalogue::new(dir.to_path_buf(), Manifest::builtin())
+}
+
+fn put(dir: &Path, file: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(file), bytes).unwrap();
+}
+
+fn shared_model() -> std::path::PathBuf {
+    shared_dir().join("models").join(MODEL_FILE)
+}
+
+#[test]
+fn adding_a_file_that_is_not_a_model_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let wav = dir.path().join("answer.wav");
+    let mut bytes = b"RIFF\x24\x00\x00\x00WAVEfmt ".to_vec();
+    bytes.resize(4096, 0);
+    std::fs::write(&wav, bytes).unwrap();
+
+    let err = catalogue.add(&wav, Some("answer")).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            Error::NotAModel {
+                source: HeaderError::BadMagic { .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("not a Whisper model"), "{err}");
+    assert!(catalogue.installed().unwrap().is_empty());
+    assert!(!dir.path().join("ggml-answer.bin").exists());
+}
+
+#[test]
+fn adding_a_truncated_model_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let source = dir.path().join("cut.bin");
+    std::fs::write(&source, &model_bytes()[..100]).unwrap();
+    let err = catalogue.add(&source, None).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            Error::NotAModel {
+                source: HeaderError::Truncated { .. },
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn the_shared_model_is_added_under_its_own_name_and_verified_as_user_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let added = catalogue.add(&shared_model(), Some("tiny-local")).unwrap();
+
+    assert_eq!(added.path, dir.path().join("ggml-tiny-local.bin"));
+    assert_eq!(added.size, model_bytes().len() as u64);
+    let header = added.header.clone().unwrap();
+    assert_eq!(header.size_class(), "tiny");
+    assert_eq!(header.weight_type(), WeightType::F16);
+    assert!(header.is_english_only());
+    assert_eq!(added.entry, None);
+    assert_eq!(catalogue.installed().unwrap(), vec![added.clone()]);
+    // A user model has nothing to be compared with: every check is skipped.
+    let report = catalogue.verify(&added).unwrap();
+    assert!(report.is_ok());
+    assert_eq!(report.skipped().count(), 3);
+
+    let err = catalogue
+        .add(&shared_model(), Some("tiny-local"))
+        .unwrap_err();
+    assert!(matches!(err, Error::NameTaken { .. }), "{err:?}");
+}
+
+#[test]
+fn a_published_name_is_refused_for_different_bytes() {
+    // The shared tiny.en is a separate conversion: it must not pass as the
+    // published tiny.en, whose checksum `verify` would then call corrupt.
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let err = catalogue.add(&shared_model(), Some("tiny.en")).unwrap_err();
+    assert!(matches!(err, Error::NameTaken { .. }), "{err:?}");
+    assert!(err.to_string().contains("--name"), "{err}");
+    assert!(catalogue.installed().unwrap().is_empty());
+}
+
+#[test]
+fn names_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let err = catalogue
+        .add(&shared_model(), Some("../escape"))
+        .unwrap_err();
+    assert!(matches!(err, Error::InvalidName { .. }), "{err:?}");
+}
+
+#[test]
+fn best_installed_prefers_bigger_then_unquantized_then_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    assert_eq!(catalogue.best_installed().unwrap(), None);
+
+    put(
+        dir.path(),
+        "ggml-tiny.en.bin",
+        &synthetic_model(EN_VOCAB, 384, 4, F16),
+    );
+    put(
+        dir.path(),
+        "ggml-base.en-q5_1.bin",
+        &synthetic_model(EN_VOCAB, 512, 6, Q5_1),
+    );
+    let best = |c: &Catalogue| c.best_installed().unwrap().unwrap().name;
+    assert_eq!(best(&catalogue), "base.en-q5_1", "bigger beats unquantized");
+
+    put(
+        dir.path(),
+        "ggml-base.en-q8_0.bin",
+        &synthetic_model(EN_VOCAB, 512, 6, Q8_0),
+    );
+    assert_eq!(best(&catalogue), "base.en-q8_0");
+    put(
+        dir.path(),
+        "ggml-base.bin",
+        &synthetic_model(MULTI_VOCAB, 512, 6, F16),
+    );
+    assert_eq!(
+        best(&catalogue),
+        "base",
+        "user file: f16 multilingual beats q8_0"
+    );
+    put(
+        dir.path(),
+        "ggml-base.en.bin",
+        &synthetic_model(EN_VOCAB, 512, 6, F16),
+    );
+    assert_eq!(best(&catalogue), "base.en", "English-only wins a tie");
+    put(
+        dir.path(),
+        "ggml-small.en-q5_1.bin",
+        &synthetic_model(EN_VOCAB, 768, 12, Q5_1),
+    );
+    assert_eq!(best(&catalogue), "small.en-q5_1");
+    // A damaged file is listed but never chosen.
+    put(dir.path(), "ggml-small.en.bin", b"not a model at all");
+    assert_eq!(best(&catalogue), "small.en-q5_1");
+    let damaged = catalogue.find_installed("small.en").unwrap().unwrap();
+    assert!(damaged.header.is_err());
+    assert!(
+        damaged.entry.is_some(),
+        "its file name is the published small.en"
+    );
+}
+
+#[test]
+fn resolution_order_is_explicit_env_setting_best() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+
+    let err = catalogue.resolve(None, None).unwrap_err();
+    assert!(matches!(err, Error::NoModelInstalled));
+    assert_eq!(err.to_string(), no_model_hint());
+    assert!(err
+        .to_string()
+        .contains("barraiser models download base.en"));
+
+    put(
+        dir.path(),
+        "ggml-tiny.en.bin",
+        &synthetic_model(EN_VOCAB, 384, 4, F16),
+    );
+    put(
+        dir.path(),
+        "ggml-base.en.bin",
+        &synthetic_model(EN_VOCAB, 512, 6, F16),
+    );
+    let best = catalogue.resolve(None, None).unwrap();
+    assert_eq!(
+        (best.name.as_deref(), best.source),
+        (Some("base.en"), ModelSource::BestInstalled)
+    );
+
+    catalogue.choose("tiny.en").unwrap();
+    let chosen = catalogue.resolve(None, None).unwrap();
+    assert_eq!(
+        (chosen.name.as_deref(), chosen.source),
+        (Some("tiny.en"), ModelSource::Setting)
+    );
+
+    let by_name = catalogue
+        .resolve(None, Some(OsStr::new("base.en")))
+        .unwrap();
+    assert_eq!(
+        (by_name.name.as_deref(), by_name.source),
+        (Some("base.en"), ModelSource::Environment)
+    );
+    let by_path = catalogue
+        .resolve(None, Some(shared_model().as_os_str()))
+        .unwrap();
+    assert_eq!(
+        (by_path.path.clone(), by_path.source),
+        (shared_model(), ModelSource::Environment)
+    );
+    let err = catalogue
+        .resolve(None, Some(OsStr::new("medium.en")))
+        .unwrap_err();
+    assert!(matches!(err, Error::BadModelEnv { .. }), "{err:?}");
+
+    let explicit = catalogue
+        .resolve(Some(&shared_model()), Some(OsStr::new("base.en")))
+        .unwrap();
+    assert_eq!(
+        (explicit.path, explicit.source),
+        (shared_model(), ModelSource::Explicit)
+    );
+    let not_a_model = dir.path().join("settings.toml");
+    let err = catalogue.resolve(Some(&not_a_model), None).unwrap_err();
+    assert!(matches!(err, Error::NotAModel { .. }), "{err:?}");
+}
+
+#[test]
+fn choosing_needs_an_installed_model_and_a_vanished_choice_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    let err = catalogue.choose("small.en").unwrap_err();
+    assert!(matches!(err, Error::NotInstalled { .. }), "{err:?}");
+
+    put(
+        dir.path(),
+        "ggml-small.en.bin",
+        &synthetic_model(EN_VOCAB, 768, 12, F16),
+    );
+    catalogue.choose("small.en").unwrap();
+    std::fs::remove_file(dir.path().join("ggml-small.en.bin")).unwrap();
+    put(
+        dir.path(),
+        "ggml-tiny.en.bin",
+        &synthetic_model(EN_VOCAB, 384, 4, F16),
+    );
+    let err = catalogue.resolve(None, None).unwrap_err();
+    assert!(
+        matches!(&err, Error::ChosenModelMissing { name } if name == "small.en"),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("barraiser models download small.en"),
+        "{err}"
+    );
+}
+
+#[test]
+fn removing_deletes_the_file_its_part_and_the_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    put(
+        dir.path(),
+        "ggml-base.en.bin",
+        &synthetic_model(EN_VOCAB, 512, 6, F16),
+    );
+    put(dir.path(), "ggml-base.en.bin.part", b"partial");
+    catalogue.choose("base.en").unwrap();
+
+    catalogue.remove("base.en").unwrap();
+    assert!(!dir.path().join("ggml-base.en.bin").exists());
+    assert!(!dir.path().join("ggml-base.en.bin.part").exists());
+    assert_eq!(catalogue.chosen().unwrap(), None);
+    let err = catalogue.remove("base.en").unwrap_err();
+    assert!(matches!(err, Error::NotInstalled { .. }), "{err:?}");
+}
+
+#[test]
+fn verify_flags_a_published_model_whose_bytes_differ() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = builtin_in(dir.path());
+    // Right name, wrong bytes: exactly what a corrupted install looks like.
+    put(
+        dir.path(),
+        "ggml-tiny.en.bin",
+        &synthetic_model(EN_VOCAB, 384, 4, F16),
+    );
+    let model = catalogue.find_installed("tiny.en").unwrap().unwrap();
+    let report = catalogue.verify(&model).unwrap();
+    assert!(!report.is_ok());
+    assert!(matches!(
+        report.checks[0].outcome,
+        CheckOutcome::Failed { .. }
+    ));
+    assert!(report.to_string().contains("size MISMATCH"), "{report}");
+}
