@@ -1,0 +1,107 @@
+//! Opening the database: the data directory, connection settings (WAL,
+//! foreign keys, busy timeout), the schema-version check and migrations;
+//! and the key-value settings.
+
+use crate::error::StoreError;
+use crate::migrations::{migrations, SCHEMA_VERSION};
+use rusqlite::{Connection, OptionalExtension};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The database file's name inside the data directory.
+pub const DB_FILE: &str = "barraiser.sqlite3";
+/// The recordings folder's name inside the data directory.
+pub const RECORDINGS_DIR: &str = "recordings";
+
+/// How long a statement waits for another connection's lock before it
+/// fails. A round's writes are small, so a few seconds is generous.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open database. Writes take `&mut self`; share a `Store` across
+/// threads behind a mutex, or open one per thread or process (WAL lets
+/// readers and a writer work at once).
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    data_dir: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating when needed) the database in `data_dir` and upgrades
+    /// its schema to the current version.
+    pub fn open(data_dir: &Path) -> Result<Store, StoreError> {
+        std::fs::create_dir_all(data_dir).map_err(|source| StoreError::CreateDir {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        let path = data_dir.join(DB_FILE);
+        let open_err = |source| StoreError::Open {
+            path: path.clone(),
+            source,
+        };
+        let mut conn = Connection::open(&path).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // The pragma answers with the mode it got; a file system without
+        // shared memory keeps the rollback journal, which is still correct.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+            .map_err(open_err)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(open_err)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(open_err)?;
+
+        let found: usize = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(open_err)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::SchemaTooNew {
+                path,
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            migrations()
+                .to_latest(&mut conn)
+                .map_err(|source| StoreError::Migrate {
+                    path: path.clone(),
+                    target: SCHEMA_VERSION,
+                    source,
+                })?;
+        }
+        Ok(Store {
+            conn,
+            data_dir: data_dir.to_path_buf(),
+        })
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        &self.data_dir
+    }
+
+    /// The value of setting `key`, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let value = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?;
+        Ok(value)
+    }
+
+    /// Sets `key` to `value`, or removes it when `value` is `None`.
+    pub fn set_setting(&mut self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
+    }
+}
