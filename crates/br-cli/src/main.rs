@@ -29,6 +29,8 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// List questions from the bank, by Leadership Principle and role.
     Questions(cmd::questions::Args),
+    /// Download, add, choose, remove and verify Whisper models.
+    Models(cmd::models::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let res = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Questions(args) => cmd::questions::run(args),
+        Command::Models(args) => cmd::models::run(args),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,

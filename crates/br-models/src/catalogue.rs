@@ -225,7 +225,7 @@ impl Catalogue {
     pub fn add(&self, source: &Path, name: Option<&str>) -> Result<InstalledModel, Error> {
         let header = read_header(source).map_err(|e| Error::NotAModel {
             path: source.to_path_buf(),
-            source: e,
+            reason: e,
         })?;
         let name = match name {
             Some(name) => name.to_string(),
@@ -419,7 +419,7 @@ pub fn resolve_model(explicit: Option<&Path>) -> Result<ResolvedModel, Error> {
 fn checked_path(path: &Path, source: ModelSource) -> Result<ResolvedModel, Error> {
     read_header(path).map_err(|e| Error::NotAModel {
         path: path.to_path_buf(),
-        source: e,
+        reason: e,
     })?;
     Ok(ResolvedModel {
         path: path.to_path_buf(),

@@ -115,12 +115,10 @@ pub enum Error {
     #[error("the download was cancelled; run it again to resume where it stopped")]
     Cancelled,
 
-    #[error("{} is not a Whisper model in ggml format: {source}", path.display())]
-    NotAModel {
-        path: PathBuf,
-        #[source]
-        source: HeaderError,
-    },
+    // The reason is part of the message (not a `source`), so printing the
+    // error chain does not say it twice.
+    #[error("{} is not a Whisper model in ggml format: {reason}", path.display())]
+    NotAModel { path: PathBuf, reason: HeaderError },
 
     #[error(
         "invalid model name \"{name}\"; use letters, digits, '.', '-' and '_' (at most 64), \

@@ -2,4 +2,5 @@
 
 pub mod analyze;
 pub mod common;
+pub mod models;
 pub mod questions;

@@ -40,7 +40,7 @@ fn adding_a_file_that_is_not_a_model_is_refused() {
         matches!(
             &err,
             Error::NotAModel {
-                source: HeaderError::BadMagic { .. },
+                reason: HeaderError::BadMagic { .. },
                 ..
             }
         ),
@@ -62,7 +62,7 @@ fn adding_a_truncated_model_is_refused() {
         matches!(
             &err,
             Error::NotAModel {
-                source: HeaderError::Truncated { .. },
+                reason: HeaderError::Truncated { .. },
                 ..
             }
         ),
