@@ -31,6 +31,14 @@ enum Command {
     Questions(cmd::questions::Args),
     /// Download, add, choose, remove and verify Whisper models.
     Models(cmd::models::Args),
+    /// List, show, delete or close practice rounds.
+    Rounds(cmd::rounds::Args),
+    /// Trends over rounds: scores, self-ratings, fillers, STAR, "I" vs "we".
+    Progress(cmd::progress::Args),
+    /// Write a round's report as Markdown or self-contained HTML.
+    Export(cmd::export::Args),
+    /// The story bank: your stories and the principles each covers.
+    Stories(cmd::stories::Args),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +47,10 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Questions(args) => cmd::questions::run(args),
         Command::Models(args) => cmd::models::run(args),
+        Command::Rounds(args) => cmd::rounds::run(args),
+        Command::Progress(args) => cmd::progress::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Stories(args) => cmd::stories::run(args),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,

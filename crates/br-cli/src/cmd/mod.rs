@@ -2,5 +2,10 @@
 
 pub mod analyze;
 pub mod common;
+pub mod export;
+pub mod history;
 pub mod models;
+pub mod progress;
 pub mod questions;
+pub mod rounds;
+pub mod stories;

@@ -183,15 +183,19 @@ fn list(catalogue: &Catalogue, json: bool) -> anyhow::Result<()> {
 fn download(catalogue: &Catalogue, name: &str, json: bool) -> anyhow::Result<()> {
     let config = DownloadConfig::from_env()?;
     let cancel = CancelToken::new();
+    // The manifest knows the size, so the bar is right before the server answers.
+    let total = catalogue.manifest().get(name).map_or(0, |entry| entry.size);
     let bar = if json {
         ProgressBar::hidden()
     } else {
-        ProgressBar::new(0)
+        ProgressBar::new(total)
     };
     bar.set_style(
-        ProgressStyle::with_template("{msg:12} [{bar:30}] {bytes:>10}/{total_bytes:10} {prefix}")
-            .expect("the template is valid")
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{msg:12} [{bar:30}] {decimal_bytes:>8}/{decimal_total_bytes:8} {prefix}",
+        )
+        .expect("the template is valid")
+        .progress_chars("=> "),
     );
     bar.set_message(name.to_string());
     let outcome = catalogue.download(name, &config, &cancel, |event| match event {
