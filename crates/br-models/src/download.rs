@@ -322,20 +322,24 @@ impl Fetch<'_> {
             .map_err(|e| request_error(url, e, self.config.stall_timeout))?;
         let status = response.status();
         let resume = match status.as_u16() {
-            206 => {
-                let range = content_range(&response);
-                match range {
-                    Some((_, len)) if len != total => {
-                        return Err(Error::UnexpectedLength {
-                            url: url.to_string(),
-                            expected: total,
-                            actual: len,
-                        })
-                    }
-                    Some((start, _)) => start == offset,
-                    None => false,
+            206 => match content_range(&response) {
+                Some((_, len)) if len != total => {
+                    return Err(Error::UnexpectedLength {
+                        url: url.to_string(),
+                        expected: total,
+                        actual: len,
+                    })
                 }
-            }
+                Some((start, _)) if start == offset => true,
+                _ => {
+                    // Bytes from somewhere else than asked cannot extend the
+                    // `.part`; the next attempt starts from the beginning.
+                    remove_part(self.part_path)?;
+                    return Err(Error::BadRange {
+                        url: url.to_string(),
+                    });
+                }
+            },
             200 => {
                 if let Some(len) = response.content_length().filter(|len| *len != total) {
                     return Err(Error::UnexpectedLength {
@@ -368,8 +372,8 @@ impl Fetch<'_> {
             }
         };
         if !resume {
-            // The server ignored the Range (or answered a different one):
-            // what it sends starts at byte 0.
+            // A 200 answer to a Range request: the server ignored the Range
+            // and sends the whole file from byte 0.
             offset = 0;
         }
         let file = OpenOptions::new()

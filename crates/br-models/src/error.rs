@@ -58,6 +58,12 @@ pub enum Error {
     },
 
     #[error(
+        "{url} answered with another byte range than the one asked for; the unfinished \
+         download was deleted, run the same command again to start over"
+    )]
+    BadRange { url: String },
+
+    #[error(
         "the download from {url} stalled: no data for {seconds} s; run the same command again \
          to resume where it stopped"
     )]
@@ -170,6 +176,7 @@ impl Error {
                 | Error::Stalled { .. }
                 | Error::Interrupted { .. }
                 | Error::UnexpectedLength { .. }
+                | Error::BadRange { .. }
                 | Error::SizeMismatch { .. }
                 | Error::ChecksumMismatch { .. }
         )

@@ -206,6 +206,49 @@ fn a_cut_connection_without_retries_keeps_the_part_for_the_next_run() {
 }
 
 #[test]
+fn a_server_that_ignores_range_is_downloaded_again_from_the_start() {
+    let server = TestServer::start(model_bytes(), &[Behaviour::IgnoreRange]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(part_path(dir.path()), &model_bytes()[..MB]).unwrap();
+    let catalogue = catalogue_for(&server.base_url(), dir.path());
+    let (res, _) = download(
+        &catalogue,
+        &config(Duration::from_secs(5), 0),
+        &CancelToken::new(),
+    );
+
+    assert!(matches!(res.unwrap(), DownloadOutcome::Installed { .. }));
+    assert_installed_intact(dir.path());
+    let log = server.log();
+    assert_eq!(
+        log[0].range.as_deref(),
+        Some(format!("bytes={MB}-").as_str())
+    );
+    assert_eq!(
+        (log[0].status, log[0].body_bytes_sent),
+        (200, model_bytes().len() as u64)
+    );
+}
+
+#[test]
+fn a_range_answer_from_the_wrong_offset_discards_the_part() {
+    let server = TestServer::start(model_bytes(), &[Behaviour::WrongRange]);
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(part_path(dir.path()), &model_bytes()[..MB]).unwrap();
+    let catalogue = catalogue_for(&server.base_url(), dir.path());
+    let (res, _) = download(
+        &catalogue,
+        &config(Duration::from_secs(5), 3),
+        &CancelToken::new(),
+    );
+
+    let err = res.unwrap_err();
+    assert!(matches!(err, Error::BadRange { .. }), "{err:?}");
+    assert!(!part_path(dir.path()).exists());
+    assert!(!final_path(dir.path()).exists());
+}
+
+#[test]
 fn a_corrupted_byte_is_caught_by_the_checksum_and_nothing_is_left() {
     let mut corrupted = model_bytes().as_ref().clone();
     let middle = corrupted.len() / 2;

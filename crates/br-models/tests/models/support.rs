@@ -36,6 +36,11 @@ pub enum Behaviour {
     StallAfter { after: usize },
     /// Serve, but slowly (64 KiB every 5 ms), so a test can act mid-stream.
     Trickle,
+    /// Answer a Range request with the whole file and 200, as servers
+    /// without Range support do.
+    IgnoreRange,
+    /// Answer a Range request with 206 but from byte 0.
+    WrongRange,
     /// Answer 404 Not Found.
     NotFound,
 }
@@ -171,7 +176,15 @@ fn handle(stream: TcpStream, shared: &Shared) {
         .as_deref()
         .and_then(|r| r.strip_prefix("bytes="))
         .and_then(|r| r.split('-').next())
-        .and_then(|s| s.parse::<usize>().ok());
+        .and_then(|s| s.parse::<usize>().ok())
+        .filter(|_| behaviour != Behaviour::IgnoreRange)
+        .map(|start| {
+            if behaviour == Behaviour::WrongRange {
+                0
+            } else {
+                start
+            }
+        });
     let head = match start {
         Some(start) if start >= len => {
             logged.status = 416;
