@@ -336,7 +336,7 @@ fn a_body_that_stalls_midway_is_resumed() {
     let catalogue = catalogue_for(&server.base_url(), dir.path());
     let (res, seen) = download(
         &catalogue,
-        &config(Duration::from_millis(300), 2),
+        &config(Duration::from_secs(1), 2),
         &CancelToken::new(),
     );
 
