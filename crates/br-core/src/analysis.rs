@@ -1,5 +1,16 @@
 //! Analysis of one spoken answer: the public types and the `analyze` entry
-//! point. The rules live in the submodules (fillers, pronouns, STAR, ...).
+//! point. The rules live in the submodules (fillers, pronouns, STAR, ...);
+//! this module runs them in order over one shared tokenization.
+
+mod clauses;
+mod cues;
+mod fillers;
+mod hypothetical;
+mod lexicon;
+mod pronouns;
+mod quantity;
+mod star;
+mod tokens;
 
 use crate::followup::FollowUp;
 use crate::principle::Principle;
@@ -23,7 +34,13 @@ pub struct AnswerInput<'a> {
 impl<'a> AnswerInput<'a> {
     /// An input with text only (no timings, question or principle).
     pub fn text(text: &'a str) -> Self {
-        AnswerInput { text, words: &[], timeline: None, question: None, principle: None }
+        AnswerInput {
+            text,
+            words: &[],
+            timeline: None,
+            question: None,
+            principle: None,
+        }
     }
 }
 
@@ -140,8 +157,89 @@ pub struct Finding {
     pub quote: Option<String>,
 }
 
+/// Everything the rules derive from one text, computed once and shared by
+/// the report, the score and the follow-up tree.
+pub(crate) struct Parsed<'a> {
+    pub doc: tokens::Doc<'a>,
+    pub fillers: Vec<fillers::Filler>,
+    pub cues: Vec<cues::Hit>,
+    pub clauses: Vec<clauses::Clause>,
+    pub quantities: Vec<quantity::Quantity>,
+    /// Per clause: whether it states a lesson.
+    pub lesson: Vec<bool>,
+    pub narrative: hypothetical::Narrative,
+    pub star: star::StarParse,
+}
+
+impl<'a> Parsed<'a> {
+    pub fn new(text: &'a str) -> Parsed<'a> {
+        let doc = tokens::Doc::new(text);
+        let fillers = fillers::find(&doc);
+        let mut filler_mask = vec![false; doc.tokens.len()];
+        for f in &fillers {
+            filler_mask[f.first..=f.last].iter_mut().for_each(|m| *m = true);
+        }
+        let cues = cues::find(&doc, &filler_mask);
+        let clauses = clauses::split(&doc, &filler_mask);
+        let quantities = quantity::find(&doc);
+        let lesson: Vec<bool> = clauses.iter().map(|c| star::has_cue(c, &cues, cues::Cue::Lesson, false)).collect();
+        let narrative = hypothetical::classify(&clauses, &lesson);
+        let star = star::parse(&star::Inputs {
+            doc: &doc,
+            clauses: &clauses,
+            cues: &cues,
+            quantities: &quantities,
+            lesson: &lesson,
+            story: narrative.story,
+        });
+        Parsed { doc, fillers, cues, clauses, quantities, lesson, narrative, star }
+    }
+
+    /// The character span of a run of clauses.
+    pub fn clause_span(&self, run: std::ops::Range<usize>) -> Span {
+        self.doc.span_of(self.clauses[run.start].tokens.start..self.clauses[run.end - 1].tokens.end)
+    }
+}
+
 /// Analyses one answer. Never fails and never panics, whatever the text.
 pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
-    let _ = input;
-    unimplemented!("filled in by the analysis engine")
+    let parsed = Parsed::new(input.text);
+    let part = |p: star::Part| {
+        let span = parsed.star.main_of(p).map(|run| parsed.clause_span(run));
+        StarPart { present: span.is_some(), span }
+    };
+    let star = Star {
+        situation: part(star::Part::Situation),
+        task: part(star::Part::Task),
+        action: part(star::Part::Action),
+        result: part(star::Part::Result),
+    };
+    let mut by_word = BTreeMap::new();
+    let spans: Vec<FillerMark> = parsed
+        .fillers
+        .iter()
+        .map(|f| {
+            *by_word.entry(f.word.to_string()).or_insert(0) += 1;
+            let span = parsed.doc.span_of(f.first..f.last + 1);
+            FillerMark { word: f.word.to_string(), start: span.start, end: span.end }
+        })
+        .collect();
+    Analysis {
+        fillers: FillerReport { total: spans.len(), by_word, per_minute: None, spans },
+        first_person: pronouns::count(&parsed.doc),
+        star,
+        result_quantified: parsed.star.quantified.is_some(),
+        hypothetical: parsed.narrative.hypothetical,
+        specificity: Specificity {
+            word_count: parsed.doc.words().count(),
+            numbers: vec![],
+            named_entities: vec![],
+            duration_s: None,
+            words_per_minute: None,
+            long_pauses: vec![],
+            length: LengthVerdict::WithinNorm,
+        },
+        score: Score { value: 1, reasons: vec![], findings: vec![] },
+        followups: vec![],
+    }
 }

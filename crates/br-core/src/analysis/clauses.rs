@@ -1,0 +1,538 @@
+//! Clauses and their predicates: who did what, and when.
+//!
+//! STAR parts change mid-sentence ("I rolled back the deploy, and that
+//! brought the site back in six minutes"), so the unit of structure is the
+//! clause: sentences split at ", and", ", but", a comma before a new
+//! pronoun subject, "and" before a new pronoun subject, and semicolons.
+//! Raw transcripts without punctuation are also split before a pronoun
+//! subject that follows a content word.
+//!
+//! For each pronoun subject the verb phrase after it gives a tense (past
+//! event, plan, habit, background) and a class (action, state, copula). That
+//! is enough to tell "I rolled back the deploy" (the speaker acting) from
+//! "I was the QA lead" (context) and "I would start by" (a plan).
+
+use super::lexicon::{is_aux, is_participle, is_past, is_same_past_and_base, subject_of, Person};
+use super::tokens::{Doc, Kind, Token};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    /// "had used": background before the story's main line.
+    Pluperfect,
+    Present,
+    /// "have built": experience, not an event.
+    Perfect,
+    /// "would", "could", "'d" + base verb.
+    Conditional,
+    /// "will", "'ll", "going to".
+    Future,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum VerbClass {
+    /// "I was the lead", "we were short-staffed".
+    Copula,
+    /// Possession, wanting, knowing, obligation, ongoing activity.
+    State,
+    /// Something done.
+    Action,
+}
+
+/// A pronoun subject with its verb phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pred {
+    pub person: Person,
+    /// Token of the subject pronoun.
+    pub subject: usize,
+    /// Token of the main verb (or the auxiliary when there is none).
+    pub verb: Option<usize>,
+    pub tense: Tense,
+    pub class: VerbClass,
+    /// Inside a subordinate clause ("that we would slip", "so we could").
+    pub subordinate: bool,
+    /// The verb form is past or base alike ("I read", "we cut").
+    pub ambiguous: bool,
+}
+
+impl Pred {
+    /// A past action of the speaker (I or we).
+    pub fn is_speaker_action(&self) -> bool {
+        self.person != Person::Other && self.tense == Tense::Past && self.class == VerbClass::Action
+    }
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Clause {
+    pub tokens: Range<usize>,
+    pub sentence: usize,
+    /// Position of the clause within its sentence.
+    pub index_in_sentence: usize,
+    pub preds: Vec<Pred>,
+    /// Token ranges inside the clause that are subordinate ("that ...",
+    /// "because ...", an introductory "When ..., ").
+    pub subordinate: Vec<Range<usize>>,
+    /// Whether an unambiguous past verb appears outside the speaker's
+    /// predicates ("late deliveries went from ...", "Leadership agreed").
+    pub other_past: bool,
+}
+
+impl Clause {
+    /// The first predicate of the main (non-subordinate) clause.
+    pub fn main(&self) -> Option<&Pred> {
+        self.preds.iter().find(|p| !p.subordinate)
+    }
+
+    pub fn is_subordinate(&self, token: usize) -> bool {
+        self.subordinate.iter().any(|r| r.contains(&token))
+    }
+
+    /// Whether the clause has any finite verb at all.
+    pub fn has_verb(&self) -> bool {
+        !self.preds.is_empty() || self.other_past
+    }
+}
+
+/// Words that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "that", "if", "whether", "because", "since", "which", "who", "whom", "whose", "where", "when", "whenever",
+    "while", "until", "unless", "once", "though", "although", "how", "what", "why", "before", "after",
+];
+
+/// Verbs after which a pronoun starts reported speech ("said I wasn't
+/// going to", "told him I'd").
+const REPORTING: &[&str] = &[
+    "said", "told", "thought", "knew", "realized", "realised", "felt", "believed", "noticed", "found", "saw",
+    "decided", "mentioned", "explained", "showed", "argued", "promised", "agreed", "assumed", "expected",
+    "hoped", "guessed", "figured", "learned", "admitted", "warned", "think", "say", "know", "guess", "mean",
+];
+
+/// Verbs of state: a past form of these is background, not an action.
+const STATE_VERBS: &[&str] = &[
+    "know", "knew", "think", "thought", "believe", "believed", "feel", "felt", "want", "wanted", "need", "needed",
+    "like", "liked", "love", "loved", "hope", "hoped", "expect", "expected", "wish", "wished", "seem", "seemed",
+    "remember", "remembered", "understand", "guess", "assume", "mean", "meant", "care", "cared", "worry",
+    "worried", "prefer", "preferred", "had", "have", "has", "own", "belong", "belonged", "lived", "live",
+];
+
+/// Adverbs and hedges that may sit between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also", "then", "just", "really", "actually", "still", "never", "even", "only", "already", "always", "once",
+    "first", "later", "finally", "eventually", "immediately", "personally", "all", "both", "not", "basically",
+    "literally", "quickly", "simply", "ultimately", "initially", "originally", "together", "myself", "ourselves",
+    "again", "now", "often", "usually", "mostly", "probably", "definitely", "certainly", "clearly", "soon",
+];
+
+/// Splits the text into clauses and reads their predicates. `filler[i]`
+/// marks filler tokens, which the grammar steps over.
+pub(crate) fn split(doc: &Doc<'_>, filler: &[bool]) -> Vec<Clause> {
+    let mut clauses: Vec<Clause> = Vec::new();
+    for (sentence, range) in doc.sentences.iter().enumerate() {
+        let ranges = split_sentence(&doc.tokens, range.clone(), filler);
+        for (index_in_sentence, tokens) in ranges.into_iter().enumerate() {
+            // A clause that starts with its verb shares the subject of the
+            // clause before it in the sentence.
+            let inherited = if index_in_sentence > 0 { clauses.last().and_then(Clause::main).map(|p| p.person) } else { None };
+            clauses.push(read_clause(&doc.tokens, tokens, sentence, index_in_sentence, filler, inherited));
+        }
+    }
+    clauses
+}
+
+fn skip(filler: &[bool], i: usize) -> bool {
+    filler.get(i).copied().unwrap_or(false)
+}
+
+/// Next token at or after `i` (below `end`) that is neither a filler nor a
+/// comma.
+fn next_content(tokens: &[Token], filler: &[bool], mut i: usize, end: usize) -> Option<usize> {
+    while i < end && (skip(filler, i) || tokens[i].is_punct(',')) {
+        i += 1;
+    }
+    (i < end).then_some(i)
+}
+
+fn is_pronoun_subject(t: &Token) -> bool {
+    subject_of(&t.norm).is_some()
+}
+
+/// How a clause opens, which decides what its first comma means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opener {
+    /// "When it became clear ..., I went": the first comma ends the
+    /// subordinate introduction, not the clause.
+    Subordinate,
+    /// "Before agreeing, I ran", "In the pilot, retention went": the first
+    /// comma ends the introduction if no verb came before it.
+    Preposition,
+    Plain,
+}
+
+fn opener(tokens: &[Token], filler: &[bool], start: usize, end: usize) -> Opener {
+    let first = (start..end).find(|&i| {
+        !skip(filler, i) && tokens[i].kind != Kind::Punct && !tokens[i].is_any(&["and", "but", "then"])
+    });
+    match first.map(|i| &tokens[i]) {
+        Some(t) if t.is_any(SUBORDINATORS) && !t.is("that") => Opener::Subordinate,
+        Some(t) if t.is_any(INTRO_PREPOSITIONS) => Opener::Preposition,
+        _ => Opener::Plain,
+    }
+}
+
+/// Prepositions that open an introductory phrase.
+const INTRO_PREPOSITIONS: &[&str] = &[
+    "before", "after", "by", "instead", "in", "on", "during", "for", "with", "without", "over", "at", "as",
+    "within", "across", "from", "like", "unlike", "despite", "given", "to",
+];
+
+fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec<Range<usize>> {
+    let (start, end) = (range.start, range.end);
+    let words = tokens[range.clone()].iter().filter(|t| t.is_word()).count();
+    let has_comma = tokens[range.clone()].iter().any(|t| t.is_punct(',') || t.is_punct(';'));
+    let raw = words >= 30 && !has_comma;
+    let mut out = Vec::new();
+    let mut clause_start = start;
+    let mut intro = opener(tokens, filler, start, end);
+    let mut i = start;
+    while i < end {
+        let t = &tokens[i];
+        // (end of current clause, start of the next)
+        let mut cut: Option<(usize, usize)> = None;
+        if t.is_punct(';') {
+            cut = Some((i, i + 1));
+        } else if t.is_punct(',') {
+            let ends_intro = match intro {
+                Opener::Subordinate => true,
+                Opener::Preposition => !has_verb_between(tokens, clause_start, i),
+                Opener::Plain => false,
+            };
+            intro = Opener::Plain;
+            if ends_intro {
+                // The comma closes the introduction; the clause goes on.
+            } else if let Some(j) = next_content(tokens, filler, i + 1, end) {
+                let n = &tokens[j];
+                if n.is_any(&["and", "but"]) {
+                    cut = Some((i, j + 1));
+                } else if is_pronoun_subject(n) && has_verb_between(tokens, clause_start, i) {
+                    cut = Some((i, j));
+                }
+            }
+        } else if t.is_any(&["and", "but"]) && !skip(filler, i) {
+            // "... and we shipped": a new subject; "We worked hard and
+            // shipped it": a second verb phrase of the same subject.
+            if let Some(j) = next_content(tokens, filler, i + 1, end) {
+                let n = &tokens[j];
+                let new_predicate = is_pronoun_subject(n) || (is_past(&n.norm) && !is_aux(&n.norm));
+                let subject_before = tokens[clause_start..i].iter().any(is_pronoun_subject);
+                if new_predicate && subject_before && has_verb_between(tokens, clause_start, i) {
+                    cut = Some((i, i + 1));
+                }
+            }
+        } else if raw && is_pronoun_subject(t) && i > clause_start && !skip(filler, i) {
+            let prev = (clause_start..i).rev().find(|&p| !skip(filler, p));
+            if prev.is_some_and(|p| is_content_word(&tokens[p])) && has_verb_between(tokens, clause_start, i) {
+                cut = Some((i, i));
+            }
+        }
+        if let Some((clause_end, next_start)) = cut {
+            if clause_end > clause_start {
+                out.push(clause_start..clause_end);
+            }
+            clause_start = next_start;
+            intro = opener(tokens, filler, next_start, end);
+            i = next_start.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    if clause_start < end {
+        out.push(clause_start..end);
+    }
+    // Leading punctuation left by a split belongs to no clause.
+    out.into_iter()
+        .map(|r| {
+            let s = (r.start..r.end).find(|&k| tokens[k].is_word()).unwrap_or(r.start);
+            s..r.end
+        })
+        .filter(|r| tokens[r.clone()].iter().any(Token::is_word))
+        .collect()
+}
+
+/// Words after which a pronoun in an unpunctuated transcript starts a new
+/// clause ("... the night before i called" does not split; "... for the
+/// night she wrote" does).
+fn is_content_word(t: &Token) -> bool {
+    t.is_word()
+        && !is_aux(&t.norm)
+        && !t.is_any(SUBORDINATORS)
+        && !t.is_any(REPORTING)
+        && !t.is_any(&[
+            "and", "but", "or", "so", "then", "to", "of", "for", "with", "about", "as", "than", "told", "asked",
+            "let", "made", "help", "helped", "like", "the", "a", "an",
+        ])
+}
+
+/// Whether tokens `from..to` contain a verb form (so a comma after them can
+/// end a clause, not an introductory phrase like "Spoiler,").
+fn has_verb_between(tokens: &[Token], from: usize, to: usize) -> bool {
+    tokens[from..to].iter().any(|t| is_past(&t.norm) || is_aux(&t.norm) || is_pronoun_subject(t))
+}
+
+fn read_clause(
+    tokens: &[Token],
+    range: Range<usize>,
+    sentence: usize,
+    index_in_sentence: usize,
+    filler: &[bool],
+    inherited: Option<Person>,
+) -> Clause {
+    let subordinate = subordinate_ranges(tokens, range.clone(), filler);
+    let mut preds = Vec::new();
+    let mut claimed = Vec::new();
+    let first = range.clone().find(|&k| !skip(filler, k) && tokens[k].is_word());
+    if let (Some(person), Some(first)) = (inherited, first) {
+        if is_past(&tokens[first].norm) && !is_aux(&tokens[first].norm) {
+            let class = if STATE_VERBS.contains(&tokens[first].norm.as_str()) { VerbClass::State } else { VerbClass::Action };
+            preds.push(Pred {
+                person,
+                subject: first,
+                verb: Some(first),
+                tense: Tense::Past,
+                class,
+                subordinate: false,
+                ambiguous: false,
+            });
+            claimed.push(first);
+        }
+    }
+    for k in range.clone() {
+        if skip(filler, k) {
+            continue;
+        }
+        let Some((person, clitic)) = subject_of(&tokens[k].norm) else { continue };
+        let pred = read_predicate(tokens, k, range.end, person, clitic, filler, &subordinate);
+        if let Some(v) = pred.verb {
+            claimed.push(v);
+        }
+        preds.push(pred);
+    }
+    let other_past = range.clone().any(|k| {
+        let w = &tokens[k].norm;
+        is_past(w)
+            && !claimed.contains(&k)
+            && !skip(filler, k)
+            && !k.checked_sub(1).is_some_and(|p| {
+                let prev = &tokens[p];
+                super::lexicon::is_determiner(&prev.norm)
+                    || prev.is_any(&["to", "very", "so", "too", "more", "most", "be", "been", "being", "get", "got"])
+                    || subject_of(&prev.norm).is_some()
+            })
+    });
+    Clause { tokens: range, sentence, index_in_sentence, preds, subordinate, other_past }
+}
+
+/// Subordinate stretches of a clause: an introductory subordinate clause up
+/// to its comma, and everything after a later subordinator.
+fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let words: Vec<usize> = range.clone().filter(|&k| tokens[k].is_word() && !skip(filler, k)).collect();
+    let Some(&first) = words.iter().find(|&&k| !tokens[k].is_any(&["and", "but", "then", "so"])) else {
+        return out;
+    };
+    let mut from = first + 1;
+    if tokens[first].is_any(SUBORDINATORS) && !tokens[first].is("that") {
+        let comma = (first..range.end).find(|&k| tokens[k].is_punct(','));
+        let stop = comma.unwrap_or(range.end);
+        out.push(first..stop);
+        from = stop;
+    }
+    for k in from..range.end {
+        let t = &tokens[k];
+        if skip(filler, k) || !t.is_word() {
+            continue;
+        }
+        let so_purpose = t.is("so") && purpose_so(tokens, k, range.end, filler);
+        let since_causal = t.is("since") && !tokens.get(k + 1).is_some_and(|n| n.is_any(&["then", "last"]));
+        if (t.is_any(SUBORDINATORS) && !t.is("since")) || so_purpose || since_causal {
+            out.push(k..range.end);
+            break;
+        }
+    }
+    out
+}
+
+/// "so" introducing a purpose ("so we could watch it", "so that ...") as
+/// opposed to "so I rolled back" (therefore).
+pub(crate) fn purpose_so(tokens: &[Token], k: usize, end: usize, filler: &[bool]) -> bool {
+    if tokens.get(k + 1).is_some_and(|t| t.is("that")) {
+        return true;
+    }
+    (k + 1..end.min(k + 7)).any(|j| {
+        !skip(filler, j)
+            && (tokens[j].is_any(&["could", "would", "can", "might", "will", "wouldn't", "couldn't", "didn't"])
+                || (tokens[j].is_any(&["had", "have", "has"]) && tokens.get(j + 1).is_some_and(|t| t.is("to")))
+                || tokens[j].norm.ends_with("'d"))
+    })
+}
+
+fn read_predicate(
+    tokens: &[Token],
+    subject: usize,
+    end: usize,
+    person: Person,
+    clitic: Option<&'static str>,
+    filler: &[bool],
+    subordinate: &[Range<usize>],
+) -> Pred {
+    let reported = subject.checked_sub(1).is_some_and(|p| tokens[p].is_any(REPORTING))
+        || subject.checked_sub(2).is_some_and(|p| {
+            tokens[p].is_any(REPORTING) && tokens[p + 1].is_any(&["him", "her", "them", "me", "us", "you"])
+        });
+    let in_subordinate = subordinate.iter().any(|r| r.contains(&subject));
+    let mut auxes: Vec<&str> = clitic.into_iter().collect();
+    let mut j = subject + 1;
+    let mut main = None;
+    while j < end {
+        let t = &tokens[j];
+        if skip(filler, j) || t.is_punct(',') || t.is_any(ADVERBS) || (t.norm.ends_with("ly") && t.norm.len() > 4) {
+            j += 1;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        let have = t.is_any(&["had", "have", "has"]);
+        // "had" is an auxiliary only before a participle ("had used"), not
+        // in "had a problem" or "had to decide".
+        if (is_aux(&t.norm) && !have) || (have && next_is_participle(tokens, j + 1, end, filler)) {
+            auxes.push(t.norm.as_str());
+            j += 1;
+            continue;
+        }
+        main = Some(j);
+        break;
+    }
+    let main_word = main.map(|m| tokens[m].norm.as_str()).unwrap_or("");
+    let aux0 = auxes.first().copied();
+    let verbish = |w: &str| is_participle(w) || w.ends_with("ing");
+    let (tense, mut class) = match aux0 {
+        None => {
+            let tense = if is_past(main_word) || is_same_past_and_base(main_word) { Tense::Past } else { Tense::Present };
+            (tense, VerbClass::Action)
+        }
+        Some("am" | "is" | "are" | "'s" | "'re") => {
+            let going = main_word == "going" && main.is_some_and(|m| tokens.get(m + 1).is_some_and(|t| t.is("to")));
+            if going {
+                (Tense::Future, VerbClass::Action)
+            } else {
+                (Tense::Present, if verbish(main_word) { VerbClass::State } else { VerbClass::Copula })
+            }
+        }
+        Some("was" | "were" | "wasn't" | "weren't") => {
+            (Tense::Past, if verbish(main_word) { VerbClass::State } else { VerbClass::Copula })
+        }
+        Some("had" | "hadn't") => (Tense::Pluperfect, VerbClass::Action),
+        Some("'d") if is_past(main_word) || is_participle(main_word) => (Tense::Pluperfect, VerbClass::Action),
+        Some("have" | "has" | "haven't" | "hasn't") => (Tense::Perfect, VerbClass::Action),
+        Some("did" | "didn't") => (Tense::Past, VerbClass::Action),
+        Some("do" | "does" | "don't" | "doesn't" | "can" | "can't" | "cannot") => (Tense::Present, VerbClass::Action),
+        Some("will" | "won't" | "shall") => (Tense::Future, VerbClass::Action),
+        Some(_) => (Tense::Conditional, VerbClass::Action),
+    };
+    if class == VerbClass::Action && (STATE_VERBS.contains(&main_word) || main_word == "to") {
+        class = VerbClass::State;
+    }
+    Pred {
+        person,
+        subject,
+        verb: main,
+        tense,
+        class,
+        subordinate: in_subordinate || reported,
+        ambiguous: aux0.is_none() && is_same_past_and_base(main_word),
+    }
+}
+
+/// Whether the next verb-ish token after `j` is a participle ("had never
+/// used"), making "had" an auxiliary rather than possession.
+fn next_is_participle(tokens: &[Token], mut j: usize, end: usize, filler: &[bool]) -> bool {
+    while j < end && (skip(filler, j) || tokens[j].is_any(ADVERBS)) {
+        j += 1;
+    }
+    j < end && {
+        let w = tokens[j].norm.as_str();
+        (is_past(w) || is_participle(w)) && !matches!(w, "had")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clauses(text: &str) -> Vec<String> {
+        let doc = Doc::new(text);
+        let filler = vec![false; doc.tokens.len()];
+        split(&doc, &filler).iter().map(|c| doc.slice(doc.span_of(c.tokens.clone())).to_string()).collect()
+    }
+
+    fn main_pred(text: &str) -> (Tense, VerbClass) {
+        let doc = Doc::new(text);
+        let filler = vec![false; doc.tokens.len()];
+        let c = &split(&doc, &filler)[0];
+        let p = c.main().expect("a predicate");
+        (p.tense, p.class)
+    }
+
+    #[test]
+    fn sentences_split_at_and_before_a_new_subject() {
+        assert_eq!(
+            clauses("I rolled back the deploy, and that brought the site back. We worked hard and we shipped."),
+            ["I rolled back the deploy", "that brought the site back.", "We worked hard", "we shipped."]
+        );
+    }
+
+    #[test]
+    fn a_second_verb_phrase_is_a_clause_with_the_same_subject() {
+        let doc = Doc::new("We worked really hard and shipped it on time.");
+        let filler = vec![false; doc.tokens.len()];
+        let parts = split(&doc, &filler);
+        assert_eq!(parts.len(), 2);
+        assert_eq!(parts[1].main().map(|p| (p.person, p.tense)), Some((Person::We, Tense::Past)));
+    }
+
+    #[test]
+    fn introductory_subordinate_clauses_stay_with_their_main_clause() {
+        assert_eq!(clauses("When it became clear that we would slip, I went to the lead."), ["When it became clear that we would slip, I went to the lead."]);
+    }
+
+    #[test]
+    fn raw_transcripts_split_before_a_pronoun_after_a_content_word() {
+        let text = "so i work at a hotel front desk and we had a guest who was flying in for her wedding and the airline lost her bag the night before i called every shop in town and i drove her there for the night she wrote a review";
+        let parts = clauses(text);
+        assert!(parts.iter().any(|c| c.starts_with("she wrote a review")), "{parts:?}");
+        assert!(!parts.iter().any(|c| c.starts_with("i called")), "{parts:?}");
+    }
+
+    #[test]
+    fn verb_phrases_give_tense_and_class() {
+        assert_eq!(main_pred("I pulled the error rates."), (Tense::Past, VerbClass::Action));
+        assert_eq!(main_pred("I was the QA lead."), (Tense::Past, VerbClass::Copula));
+        assert_eq!(main_pred("I'd move quickly."), (Tense::Conditional, VerbClass::Action));
+        assert_eq!(main_pred("I'd never worked in Python."), (Tense::Pluperfect, VerbClass::Action));
+        assert_eq!(main_pred("I've built dashboards."), (Tense::Perfect, VerbClass::Action));
+        assert_eq!(main_pred("I basically didn't wait."), (Tense::Past, VerbClass::Action));
+        assert_eq!(main_pred("I had to decide."), (Tense::Past, VerbClass::State));
+        assert_eq!(main_pred("We had a bad quarter."), (Tense::Past, VerbClass::State));
+        assert_eq!(main_pred("I'm going to call."), (Tense::Future, VerbClass::Action));
+    }
+
+    #[test]
+    fn reported_and_purpose_clauses_are_subordinate() {
+        let doc = Doc::new("I shipped it behind a flag so we could watch it, and said I wasn't going to sign off.");
+        let filler = vec![false; doc.tokens.len()];
+        let all: Vec<Pred> = split(&doc, &filler).into_iter().flat_map(|c| c.preds).collect();
+        let subordinate: Vec<bool> = all.iter().map(|p| p.subordinate).collect();
+        assert_eq!(subordinate, [false, true, true]);
+    }
+}

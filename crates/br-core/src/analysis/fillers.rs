@@ -1,0 +1,328 @@
+//! Filler words: which occurrences of um, like, so, you know, ... are
+//! fillers, following the labeling rules of the evaluation corpus
+//! (`shared/eval/README.md`).
+//!
+//! Most candidate words have a real meaning too ("customers like it", "so we
+//! could watch it", "what kind of database"), so each word has a context
+//! rule that looks at its neighbouring tokens and its position in the
+//! answer. Hesitations (um, uh, hmm, er), "you know", "basically" and
+//! "literally" are fillers by themselves.
+
+use super::lexicon::{is_determiner, is_number_word, is_subject_pronoun};
+use super::tokens::{Doc, Kind, Token};
+
+/// One filler occurrence: its canonical lowercase form and its tokens
+/// `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Filler {
+    pub word: &'static str,
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Every filler in the text, in order.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
+    let tokens = &doc.tokens;
+    let opener_end = opener_end(tokens);
+    let wrap_ups = wrap_up_starts(doc);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let found = classify(doc, i, opener_end, &wrap_ups);
+        if let Some((word, len)) = found {
+            out.push(Filler { word, first: i, last: i + len - 1 });
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Hesitation sounds, with the spellings transcribers use for them.
+fn hesitation(word: &str) -> Option<&'static str> {
+    match word {
+        "um" | "umm" | "ummm" | "uhm" | "mm" | "mmm" => Some("um"),
+        "uh" | "uhh" | "uhhh" => Some("uh"),
+        "hmm" | "hm" | "hmmm" => Some("hmm"),
+        "er" | "erm" | "err" => Some("er"),
+        _ => None,
+    }
+}
+
+/// The filler starting at token `i`, with its length in tokens.
+fn classify(doc: &Doc<'_>, i: usize, opener_end: usize, wrap_ups: &[usize]) -> Option<(&'static str, usize)> {
+    let tokens = &doc.tokens;
+    let t = &tokens[i];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let next_is = |w: &str| tokens.get(i + 1).is_some_and(|n| n.is(w));
+    if let Some(h) = hesitation(&t.norm) {
+        return Some((h, 1));
+    }
+    match t.norm.as_str() {
+        "basically" => Some(("basically", 1)),
+        "literally" => Some(("literally", 1)),
+        "you" if next_is("know") && you_know_is_filler(tokens, i) => Some(("you know", 2)),
+        "i" if next_is("mean") && i_mean_is_filler(doc, i) => Some(("i mean", 2)),
+        "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("kind of", 2)),
+        "sort" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("sort of", 2)),
+        "like" if like_is_filler(tokens, i) => Some(("like", 1)),
+        // The discourse opener of the answer ("So, um, ...", "Actually, um,
+        // the one that comes to mind"); elsewhere these words mean
+        // "therefore" and "in fact".
+        "so" | "actually" if i < opener_end => Some((if t.is("so") { "so" } else { "actually" }, 1)),
+        "so" if wrap_ups.contains(&i) => Some(("so", 1)),
+        // Only the tag question ", right?" is a filler; "right away", "the
+        // right alternative" are not.
+        "right" => {
+            let tag = i > 0 && tokens[i - 1].is_punct(',') && tokens.get(i + 1).is_some_and(|n| n.is_punct('?'));
+            tag.then_some(("right", 1))
+        }
+        _ => None,
+    }
+}
+
+/// Index of the first token after the answer's opening run of discourse
+/// markers and hesitations ("Um, so, actually, ...").
+fn opener_end(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none() && !t.is_any(&["so", "actually"]))
+        .unwrap_or(tokens.len())
+}
+
+/// Token indices of a sentence-initial "so" that wraps the answer up: "So,
+/// um, that's basically it." A "so" starting any other sentence is read as
+/// "therefore".
+fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
+    doc.sentences
+        .iter()
+        .filter_map(|range| {
+            let sentence = &doc.tokens[range.clone()];
+            let first = sentence.iter().position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
+            if !sentence[first].is("so") {
+                return None;
+            }
+            let rest: Vec<&Token> =
+                sentence[first + 1..].iter().filter(|t| t.is_word() && hesitation(&t.norm).is_none()).collect();
+            let closing = rest.first().is_some_and(|t| {
+                t.is_any(&["that's", "that", "yeah", "anyway", "anyways", "overall", "basically", "yes"])
+            });
+            (closing && rest.len() <= 7).then_some(range.start + first)
+        })
+        .collect()
+}
+
+/// "you know" is a filler except when it is the verb phrase of a question
+/// or an object clause ("do you know", "let you know", "if you know").
+fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    !prev.is_some_and(|p| {
+        p.is_any(&["do", "does", "did", "let", "if", "whether", "to", "would", "will", "can", "could"])
+            || p.norm.ends_with("n't")
+    })
+}
+
+/// "I mean" is a reformulation filler unless it introduces what a word
+/// means ("by usage, I mean at least one saved dashboard", "what I mean is")
+/// or takes a pronoun object at the end of a sentence ("I mean it.").
+fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
+    let tokens = &doc.tokens;
+    if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
+        if prev.is_any(&["what", "that", "which", "you", "i"]) {
+            return false;
+        }
+        if prev.is_punct(',') && defines_a_term(tokens, i - 1) {
+            return false;
+        }
+    }
+    let object_then_end = tokens.get(i + 2).is_some_and(|t| t.is_any(&["it", "that", "this"]))
+        && tokens.get(i + 3).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct(','));
+    !object_then_end
+}
+
+/// Whether the phrase ending at the comma `comma` is "by <term>", as in "by
+/// usage, I mean ...".
+fn defines_a_term(tokens: &[Token], comma: usize) -> bool {
+    let phrase_start = tokens[..comma].iter().rposition(|t| t.kind == Kind::Punct).map_or(0, |p| p + 1);
+    let words: Vec<&Token> = tokens[phrase_start..comma].iter().filter(|t| t.is_word()).collect();
+    words.len() <= 4 && words.first().is_some_and(|t| t.is("by"))
+}
+
+/// "kind of" / "sort of" is a hedge ("it was kind of a mess", "I sort of
+/// made a mockup") unless a determiner makes it mean "type of" ("that kind
+/// of software", "what kind of damage", "the right kind of tool").
+fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let prev2 = i.checked_sub(2).map(|p| &tokens[p]);
+    let is_det = |t: Option<&Token>| t.is_some_and(|t| is_determiner(&t.norm) || t.is_any(&["what", "which", "no"]));
+    if is_det(prev) {
+        return false;
+    }
+    // "the right kind of": a determiner two back, with an adjective (not a
+    // verb or adverb) between.
+    let adjective_between = prev.is_some_and(|p| {
+        p.is_word() && !p.norm.ends_with("ly") && !super::lexicon::is_aux(&p.norm) && !is_subject_pronoun(&p.norm)
+    });
+    !(is_det(prev2) && adjective_between && !prev2.is_some_and(|t| t.is_any(&["that", "this"])))
+}
+
+/// "like" is a filler as an interjection (", like,"), as an approximation
+/// before a number ("like twenty minutes"), or as a hedge wedged between a
+/// determiner, verb or preposition and what follows ("this like nightly
+/// job", "was like the only analyst", "for like a week", "late like all the
+/// time"). As a verb ("customers like it") or a preposition/conjunction
+/// ("tools like Redis", "felt like", "like everyone assumed") it is not.
+fn like_is_filler(tokens: &[Token], i: usize) -> bool {
+    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    let next = tokens.get(i + 1);
+    if let Some(p) = prev.filter(|p| p.is_word()) {
+        if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER) || p.norm.ends_with("n't") || p.norm.ends_with("'d") {
+            return false;
+        }
+    }
+    let Some(next) = next else { return false };
+    if next.is_punct(',') {
+        return true;
+    }
+    if !next.is_word() {
+        return false;
+    }
+    if starts_a_quantity(tokens, i + 1) {
+        return true;
+    }
+    let Some(p) = prev.filter(|p| p.is_word()) else { return false };
+    if is_determiner(&p.norm) {
+        return true;
+    }
+    if p.is_any(LIKE_HEDGE_AFTER) {
+        return !next.is_any(&["this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you", "what", "how"]);
+    }
+    next.is_any(&["all", "every", "totally", "really", "super", "literally", "very", "just", "basically"])
+}
+
+/// Words after which "like" is a verb ("they like", "didn't like", "to
+/// like") or a comparison ("something like", "felt like", "just like").
+const LIKE_IS_VERB_OR_SIMILE_AFTER: &[&str] = &[
+    "i", "you", "we", "they", "people", "not", "never", "really", "also", "would", "to", "do", "does", "did",
+    "will", "can", "could", "might", "may", "should", "just", "much", "more", "less", "something",
+    "anything", "nothing", "everything", "someone", "somebody", "look", "looks", "looked", "looking", "feel",
+    "feels", "felt", "feeling", "sound", "sounds", "sounded", "seem", "seems", "seemed", "act", "acts",
+    "acted", "exactly", "i'd", "we'd", "you'd", "they'd", "i'll", "we'll", "always", "actually", "still",
+];
+
+/// Verbs and prepositions after which "like" only hedges ("was like the
+/// only one", "had like a bunch", "for like a week").
+const LIKE_HEDGE_AFTER: &[&str] = &[
+    "is", "was", "were", "are", "am", "be", "been", "being", "it's", "that's", "there's", "had", "have", "has",
+    "got", "get", "gets", "getting", "for", "in", "at", "on", "with", "of", "about", "from", "after", "during",
+    "within", "over", "under", "around", "through", "into", "took", "takes", "take",
+];
+
+/// Whether a quantity starts at token `i` ("twenty", "40", "half", "a
+/// couple", "a dozen").
+fn starts_a_quantity(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else { return false };
+    if t.kind == Kind::Number || t.norm.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&t.norm) {
+        return true;
+    }
+    if t.is_any(&["half", "maybe", "about", "around"]) {
+        return t.is("half");
+    }
+    t.is_any(&["a", "an"])
+        && tokens.get(i + 1).is_some_and(|n| n.is_any(&["couple", "dozen", "hundred", "thousand", "million", "third", "quarter", "half"]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fillers(text: &str) -> Vec<&'static str> {
+        find(&Doc::new(text)).into_iter().map(|f| f.word).collect()
+    }
+
+    #[test]
+    fn hesitations_are_always_fillers() {
+        assert_eq!(fillers("Um, I uh think hmm er yes"), ["um", "uh", "hmm", "er"]);
+    }
+
+    #[test]
+    fn like_as_a_verb_is_not_a_filler() {
+        assert!(fillers("Customers like it, and they really like the product.").is_empty());
+        assert!(fillers("I didn't like using it.").is_empty());
+    }
+
+    #[test]
+    fn like_as_a_preposition_or_conjunction_is_not_a_filler() {
+        assert!(fillers("We used tools like Redis and restaurants like us.").is_empty());
+        assert!(fillers("It felt like marketing, something like four million, like everyone assumed.").is_empty());
+        assert!(fillers("They got stuck on prep steps, like chopping, that came late.").is_empty());
+    }
+
+    #[test]
+    fn like_as_a_hedge_or_approximation_is_a_filler() {
+        assert_eq!(fillers("There was this like nightly job."), ["like"]);
+        assert_eq!(fillers("One customer, like, a small practice."), ["like"]);
+        assert_eq!(fillers("It took like twenty minutes."), ["like"]);
+        assert_eq!(fillers("I was like the only analyst, late like all the time, for like a week."), ["like"; 3]);
+    }
+
+    #[test]
+    fn so_opening_the_answer_is_a_filler() {
+        assert_eq!(fillers("So I'm a mechanical engineer."), ["so"]);
+        assert_eq!(fillers("Um, so we had six weeks."), ["um", "so"]);
+    }
+
+    #[test]
+    fn so_meaning_therefore_or_so_that_is_not_a_filler() {
+        assert!(fillers("It failed, so I rolled back. I shipped a flag so we could watch it.").is_empty());
+        assert!(fillers("We had one week. So I called the vendor.").is_empty());
+    }
+
+    #[test]
+    fn so_wrapping_up_the_answer_is_a_filler() {
+        assert_eq!(fillers("We shipped. So, um, that's basically it."), ["so", "um", "basically"]);
+    }
+
+    #[test]
+    fn kind_of_meaning_type_of_is_not_a_filler() {
+        assert!(fillers("What kind of database? That kind of software, the right kind of tool.").is_empty());
+    }
+
+    #[test]
+    fn kind_of_and_sort_of_as_hedges_are_fillers() {
+        assert_eq!(fillers("It was kind of a mess and I sort of made a mockup."), ["kind of", "sort of"]);
+    }
+
+    #[test]
+    fn actually_meaning_in_fact_is_not_a_filler() {
+        assert!(fillers("The jam was actually caused by a torn belt.").is_empty());
+    }
+
+    #[test]
+    fn actually_opening_the_answer_is_a_filler() {
+        assert_eq!(fillers("Actually, um, the one that comes to mind"), ["actually", "um"]);
+    }
+
+    #[test]
+    fn i_mean_reformulating_is_a_filler_but_defining_is_not() {
+        assert_eq!(fillers("I mean, everybody knew about it."), ["i mean"]);
+        assert!(fillers("By usage, I mean at least one saved dashboard.").is_empty());
+        assert!(fillers("That's what I mean. I mean it.").is_empty());
+    }
+
+    #[test]
+    fn right_is_a_filler_only_as_a_tag_question() {
+        assert_eq!(fillers("That's a real problem, right?"), ["right"]);
+        assert!(fillers("I called right away, right before the launch, with the right alternative.").is_empty());
+        assert!(fillers("Right now I'm learning.").is_empty());
+    }
+
+    #[test]
+    fn you_know_is_a_filler_but_not_as_a_verb() {
+        assert_eq!(fillers("It was, you know, late."), ["you know"]);
+        assert!(fillers("I'll let you know. Do you know the owner?").is_empty());
+    }
+}

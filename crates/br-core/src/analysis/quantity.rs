@@ -1,0 +1,435 @@
+//! Numbers and what they measure. Interviewers want a Result stated as a
+//! measured outcome ("from 31 to 12 percent", "saved forty thousand
+//! dollars", "two of the three got offers"), and a date or a duration that
+//! measures nothing ("by the end of the six months") does not count.
+//!
+//! This module finds number phrases in digits or words ("two hundred and
+//! ten thousand dollars", "0.4 percent", "$2M", "200ms", "a third"), types
+//! each by its unit, and decides from its context whether it is a measured
+//! outcome.
+
+use super::lexicon::{is_aux, is_number_word, is_past, number_word_value};
+use super::tokens::{Doc, Kind, Token};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Percent,
+    Money,
+    /// "three times", "10x", "doubled".
+    Multiplier,
+    /// "half", "a third", "a quarter".
+    Fraction,
+    /// Seconds to years.
+    Duration,
+    /// A year, a day of a month, an ordinal.
+    Date,
+    /// A number of things ("forty robots", "ninety thousand people").
+    Count,
+    /// A number with no unit after it.
+    Bare,
+}
+
+/// One number phrase: tokens `first..=last` (unit included).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Quantity {
+    pub first: usize,
+    pub last: usize,
+    pub unit: Unit,
+    pub value: Option<f64>,
+}
+
+/// Every number phrase in the text, in order.
+pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quantity> {
+    let tokens = &doc.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match phrase_at(tokens, i) {
+            Some(q) => {
+                i = q.last + 1;
+                out.push(q);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Words that make a following or preceding fraction a quantity.
+fn fraction_word(w: &str) -> bool {
+    matches!(w, "half" | "third" | "quarter" | "thirds" | "quarters")
+}
+
+fn multiplier_word(w: &str) -> bool {
+    matches!(w, "doubled" | "tripled" | "quadrupled" | "halved" | "twice" | "tenfold" | "double" | "triple")
+}
+
+/// A digit-led word with a unit glued on ("200ms", "10x", "3k", "4th").
+fn glued_unit(w: &str) -> Option<(f64, &str)> {
+    let split = w.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    if split == 0 {
+        return None;
+    }
+    let value = w[..split].parse().ok()?;
+    Some((value, &w[split..]))
+}
+
+fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
+    let t = &tokens[i];
+    let word = |j: usize| tokens.get(j).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    if t.kind == Kind::Punct {
+        // "$2M", "£300": the currency sign belongs to the number.
+        if matches!(t.norm.as_str(), "$" | "£" | "€") && tokens.get(i + 1).is_some_and(|n| starts_number(n)) {
+            let inner = phrase_at(tokens, i + 1)?;
+            return Some(Quantity { first: i, unit: Unit::Money, ..inner });
+        }
+        return None;
+    }
+    if multiplier_word(&t.norm) {
+        return Some(Quantity { first: i, last: i, unit: Unit::Multiplier, value: None });
+    }
+    if fraction_word(&t.norm) {
+        // "half" alone, "a third", "about a quarter", "two thirds" (the
+        // number case is handled below).
+        let article = i > 0 && tokens[i - 1].is_any(&["a", "one"]);
+        if t.is("half") || article {
+            return Some(Quantity { first: if article { i - 1 } else { i }, last: i, unit: Unit::Fraction, value: None });
+        }
+        return None;
+    }
+    if t.is("a") && word(i + 1).is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "dozen")) {
+        let inner = phrase_at(tokens, i + 1)?;
+        return Some(Quantity { first: i, ..inner });
+    }
+    if !starts_number(t) {
+        return None;
+    }
+    if let Some((value, suffix)) = glued_unit(&t.norm) {
+        let unit = match suffix {
+            "ms" | "s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs" | "d" | "wk" | "wks" | "yr" | "yrs" => {
+                Unit::Duration
+            }
+            "x" => Unit::Multiplier,
+            "st" | "nd" | "rd" | "th" => Unit::Date,
+            "k" | "m" | "mm" | "b" | "bn" => Unit::Count,
+            _ => Unit::Count,
+        };
+        return Some(Quantity { first: i, last: i, unit, value: Some(value) });
+    }
+    // Extend over the spelled-out number: "two hundred and ten thousand",
+    // "four point seven", "twenty-two", "2 million".
+    let mut last = i;
+    let mut j = i + 1;
+    while let Some(next) = tokens.get(j) {
+        if tokens[last].kind == Kind::Number {
+            if !is_magnitude(&next.norm) {
+                break;
+            }
+        } else if !is_number_word(&next.norm) {
+            let and_after_magnitude = next.is("and") && is_magnitude(&tokens[last].norm);
+            let joins = next.is_any(&["point", "-"]) || and_after_magnitude;
+            if joins && tokens.get(j + 1).is_some_and(|n| is_number_word(&n.norm)) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        last = j;
+        j += 1;
+    }
+    let value = value_of(&tokens[i..=last]);
+    let (unit, unit_last) = unit_after(tokens, i, last, value);
+    Some(Quantity { first: i, last: unit_last, unit, value })
+}
+
+fn is_magnitude(w: &str) -> bool {
+    matches!(w, "hundred" | "thousand" | "million" | "billion")
+}
+
+fn starts_number(t: &Token) -> bool {
+    t.kind == Kind::Number || (is_number_word(&t.norm)) || glued_unit(&t.norm).is_some()
+}
+
+/// The value of a spelled-out or digit number phrase.
+fn value_of(tokens: &[Token]) -> Option<f64> {
+    let (mut total, mut current, mut decimals): (f64, f64, Option<f64>) = (0.0, 0.0, None);
+    for t in tokens.iter().filter(|t| t.is_word()) {
+        if t.is("point") {
+            decimals = Some(0.1);
+            continue;
+        }
+        let v = if t.kind == Kind::Number { t.norm.parse().ok()? } else { number_word_value(&t.norm)? };
+        if let Some(scale) = decimals {
+            current += v * scale;
+            decimals = Some(scale / 10.0);
+        } else if v >= 1000.0 {
+            total += current.max(1.0) * v;
+            current = 0.0;
+        } else if v == 100.0 {
+            current = current.max(1.0) * 100.0;
+        } else {
+            current += v;
+        }
+    }
+    Some(total + current)
+}
+
+const TIME_UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "quarter", "quarters", "sprint", "sprints", "night", "nights", "weekend", "weekends",
+    "morning", "mornings", "semester", "semesters", "decade", "decades", "ms", "milliseconds",
+];
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+
+/// Words after "N times" that make it a multiplier ("three times faster").
+const COMPARATIVES: &[&str] = &[
+    "more", "less", "fewer", "faster", "slower", "higher", "lower", "bigger", "larger", "smaller", "better",
+    "cheaper", "as", "the", "over",
+];
+
+/// Words that may sit between a number and its unit ("eleven thousand extra
+/// units", "twenty percent more leads").
+const UNIT_MODIFIERS: &[&str] = &["extra", "more", "fewer", "less", "additional", "new", "full", "straight", "whole"];
+
+/// The unit of the number in `first..=last` and the last token it covers.
+fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -> (Unit, usize) {
+    let prev_word = first.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+    if MONTHS.contains(&prev_word) {
+        return (Unit::Date, last);
+    }
+    let next = tokens.get(last + 1);
+    if next.is_some_and(|n| n.is_punct('%')) {
+        return (Unit::Percent, last + 1);
+    }
+    let is_year = value.is_some_and(|v| (1950.0..=2100.0).contains(&v) && v.fract() == 0.0)
+        && tokens[first].kind == Kind::Number;
+    let mut j = last + 1;
+    while tokens.get(j).is_some_and(|t| t.is_any(UNIT_MODIFIERS)) {
+        j += 1;
+    }
+    let Some(unit_tok) = tokens.get(j).filter(|t| t.is_word()) else {
+        return (if is_year { Unit::Date } else { Unit::Bare }, last);
+    };
+    let w = unit_tok.norm.as_str();
+    let unit = match w {
+        "percent" | "percentage" | "pct" | "points" | "basis" => Unit::Percent,
+        "per" if tokens.get(j + 1).is_some_and(|t| t.is("cent")) => return (Unit::Percent, j + 1),
+        "dollars" | "dollar" | "bucks" | "euros" | "euro" | "pounds" | "cents" | "grand" | "usd" => Unit::Money,
+        // "three times faster" multiplies; "called ten times" counts.
+        "times" if tokens.get(j + 1).is_some_and(|t| t.is_any(COMPARATIVES)) => Unit::Multiplier,
+        "fold" | "x" => Unit::Multiplier,
+        "third" | "thirds" | "quarter" | "quarters" | "half" | "halves" | "fifths" | "tenths"
+            if value.is_some_and(|v| v < 10.0) =>
+        {
+            Unit::Fraction
+        }
+        _ if MONTHS.contains(&w) => Unit::Date,
+        _ if TIME_UNITS.contains(&w) => Unit::Duration,
+        _ if is_year => return (Unit::Date, last),
+        _ if is_count_noun(w) => Unit::Count,
+        _ => return (Unit::Bare, last),
+    };
+    (unit, j)
+}
+
+/// Whether `w` can be the noun a number counts ("robots", "people"): not a
+/// function word, verb form or adverb.
+fn is_count_noun(w: &str) -> bool {
+    !matches!(
+        w,
+        "and" | "or" | "to" | "of" | "in" | "on" | "at" | "for" | "by" | "with" | "from" | "than" | "the" | "a"
+            | "an" | "that" | "which" | "who" | "i" | "we" | "you" | "they" | "he" | "she" | "it" | "was" | "were"
+            | "is" | "are" | "had" | "have" | "has" | "did" | "so" | "but" | "because" | "if" | "when" | "out"
+            | "instead" | "before" | "after" | "until" | "later" | "earlier" | "each" | "every" | "per"
+    ) && !w.ends_with("ly")
+        && !is_past(w)
+        && !is_aux(w)
+}
+
+/// Verbs of measurable change or attainment: a number right after them is
+/// the value reached ("dropped by six degrees", "stayed at 4.7 stars", "got
+/// twelve thousand sign ups").
+pub(crate) fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "saved" | "save" | "saving" | "cut" | "reduced" | "dropped" | "fell" | "rose" | "grew" | "increased"
+            | "decreased" | "improved" | "stayed" | "remained" | "reached" | "hit" | "got" | "getting" | "achieved"
+            | "sold" | "signed" | "gained" | "won" | "shaved" | "freed" | "recovered" | "generated" | "earned"
+            | "raised" | "lowered" | "shortened" | "boosted" | "lifted" | "jumped" | "climbed" | "doubled"
+            | "tripled" | "halved" | "went" | "came" | "down" | "up" | "brought" | "delivered" | "closed"
+            | "converted" | "retained" | "processed" | "handled" | "served" | "shipped" | "onboarded"
+            | "trimmed" | "slashed" | "avoided" | "prevented" | "eliminated" | "added" | "attracted"
+    )
+}
+
+/// Words allowed between a change verb and its number ("dropped by about",
+/// "stayed at", "went down to roughly").
+const CHANGE_GLUE: &[&str] = &[
+    "by", "about", "around", "nearly", "almost", "over", "under", "at", "to", "roughly", "approximately", "just",
+    "only", "another", "an", "a", "extra", "more", "than", "less", "them", "us", "it", "our", "their", "the",
+    "in", "back", "down", "up", "below", "above", "like", "maybe", "some",
+];
+
+/// How strongly a quantity reads as a measured outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Measure {
+    /// A date, a duration that measures nothing, "one".
+    None,
+    /// A plain count ("forty robots"): an outcome inside a Result, but
+    /// actions count things too ("I sat with nurses on three units").
+    Count,
+    /// A change or comparison: a percentage, money, a fraction, from/to,
+    /// "instead of", a value reached after a verb of change.
+    Change,
+}
+
+/// How quantity `idx` measures, judged from its unit and context.
+pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> Measure {
+    let q = &quantities[idx];
+    let changed = || {
+        after_change_verb(tokens, q) || from_to(tokens, quantities, idx) || compared(tokens, q)
+    };
+    let strong = match q.unit {
+        Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
+        Unit::Date => false,
+        // "back in six minutes": time recovered.
+        Unit::Duration => changed() || (q.first >= 2 && tokens[q.first - 1].is("in") && tokens[q.first - 2].is("back")),
+        Unit::Count | Unit::Bare => changed() || of_total(tokens, quantities, idx),
+    };
+    if strong {
+        Measure::Change
+    } else if q.unit == Unit::Count && q.value != Some(1.0) {
+        Measure::Count
+    } else {
+        Measure::None
+    }
+}
+
+/// "dropped by about six degrees", "stayed at 4.7".
+fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
+    let mut j = q.first;
+    for _ in 0..4 {
+        let Some(p) = j.checked_sub(1) else { return false };
+        let w = tokens[p].norm.as_str();
+        if is_change_verb(w) {
+            return true;
+        }
+        if !CHANGE_GLUE.contains(&w) {
+            return false;
+        }
+        j = p;
+    }
+    false
+}
+
+/// One end of "from X to Y" (or "X to Y" after a change verb).
+fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
+    let joined = |a: &Quantity, b: &Quantity| a.last + 2 == b.first && tokens[a.last + 1].is("to");
+    let starts_pair = |a: &Quantity| {
+        a.first.checked_sub(1).is_some_and(|p| tokens[p].is("from")) || after_change_verb(tokens, a)
+    };
+    let q = &quantities[idx];
+    let with_next = quantities.get(idx + 1).is_some_and(|n| joined(q, n) && starts_pair(q));
+    let with_prev = idx.checked_sub(1).is_some_and(|p| joined(&quantities[p], q) && starts_pair(&quantities[p]));
+    with_next || with_prev
+}
+
+/// "nine weeks instead of the twelve", "twenty percent lower than".
+fn compared(tokens: &[Token], q: &Quantity) -> bool {
+    const MARKERS: &[&str] = &["than", "instead", "compared", "versus", "vs"];
+    let after = tokens[q.last + 1..(q.last + 5).min(tokens.len())].iter().any(|t| t.is_any(MARKERS));
+    let before = tokens[q.first.saturating_sub(3)..q.first].iter().any(|t| t.is_any(MARKERS));
+    after || before
+}
+
+/// "two of the three", "one out of two hundred".
+fn of_total(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
+    let q = &quantities[idx];
+    let mut j = q.last + 1;
+    if !tokens.get(j).is_some_and(|t| t.is_any(&["of", "out"])) {
+        return false;
+    }
+    while tokens.get(j).is_some_and(|t| t.is_any(&["of", "out", "the", "our", "those", "these", "all"])) {
+        j += 1;
+    }
+    quantities.get(idx + 1).is_some_and(|n| n.first == j)
+}
+
+/// The strongest quantity inside the token range that measures at least
+/// `min`, if any.
+pub(crate) fn measured_in(
+    tokens: &[Token],
+    quantities: &[Quantity],
+    range: Range<usize>,
+    min: Measure,
+) -> Option<Quantity> {
+    (0..quantities.len())
+        .filter(|&i| quantities[i].first >= range.start && quantities[i].last < range.end)
+        .map(|i| (measure(tokens, quantities, i), i))
+        .filter(|&(m, _)| m >= min && m > Measure::None)
+        .max_by_key(|&(m, i)| (m, std::cmp::Reverse(i)))
+        .map(|(_, i)| quantities[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(text: &str) -> Vec<(Unit, bool)> {
+        let doc = Doc::new(text);
+        let qs = find(&doc);
+        (0..qs.len()).map(|i| (qs[i].unit, measure(&doc.tokens, &qs, i) != Measure::None)).collect()
+    }
+
+    #[test]
+    fn spelled_out_numbers_are_one_phrase_with_a_value() {
+        let doc = Doc::new("about two hundred and ten thousand dollars and four point seven stars");
+        let qs = find(&doc);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].value, Some(210_000.0));
+        assert_eq!(qs[0].unit, Unit::Money);
+        assert!((qs[1].value.unwrap() - 4.7).abs() < 1e-9);
+    }
+
+    #[test]
+    fn percentages_money_and_fractions_are_measured() {
+        assert_eq!(units("by 12% and $2M and by half"), [(Unit::Percent, true), (Unit::Money, true), (Unit::Fraction, true)]);
+        assert_eq!(units("thirty one percent"), [(Unit::Percent, true)]);
+    }
+
+    #[test]
+    fn a_bare_duration_or_date_measures_nothing() {
+        assert_eq!(units("by the end of the six months"), [(Unit::Duration, false)]);
+        assert_eq!(units("we launched on March twentieth in 2021."), [(Unit::Date, false)]);
+    }
+
+    #[test]
+    fn before_and_after_values_are_measured() {
+        assert_eq!(units("from three weeks to four days"), [(Unit::Duration, true), (Unit::Duration, true)]);
+        assert_eq!(units("in nine weeks instead of the twelve"), [(Unit::Duration, true), (Unit::Bare, true)]);
+    }
+
+    #[test]
+    fn time_saved_or_recovered_is_measured() {
+        assert_eq!(units("saved them about twenty hours a month"), [(Unit::Duration, true)]);
+        assert_eq!(units("brought the site back in six minutes"), [(Unit::Duration, true)]);
+    }
+
+    #[test]
+    fn counts_of_outcomes_are_measured() {
+        assert_eq!(units("two of the three got offers"), [(Unit::Bare, true), (Unit::Bare, false)]);
+        assert_eq!(units("ninety thousand people filed"), [(Unit::Count, true)]);
+        assert_eq!(units("I called them ten times"), [(Unit::Count, true)]);
+    }
+
+    #[test]
+    fn glued_units_are_read() {
+        assert_eq!(units("from 800ms to 200ms"), [(Unit::Duration, true), (Unit::Duration, true)]);
+        assert_eq!(units("a 10x gain, three times faster"), [(Unit::Multiplier, true), (Unit::Multiplier, true)]);
+    }
+}

@@ -1,0 +1,244 @@
+//! STAR structure: which clauses are Situation, Task, Action, Result (or a
+//! lesson, or an aside), the main span of each part, and whether the Result
+//! is quantified.
+//!
+//! The labeling follows how stories are told rather than their topic:
+//! - The speaker's first past action (outside any cue for a task, outcome
+//!   or setting) starts the action line. Everything said before it is
+//!   context: a Situation, or a Task when it states a responsibility or
+//!   goal ("my job was", "I was asked to", a role like "I was the tech lead"
+//!   after the opening), or an up-front Result when the speaker states an
+//!   outcome ("I cut onboarding from three weeks to four days").
+//! - After that, clauses with an outcome cue or a measured change are the
+//!   Result; the speaker's past actions are the Action; other clauses
+//!   between actions belong to the action line, and past-tense clauses by
+//!   someone else after the last action are consequences: the Result.
+//! - An outcome without a measure that is followed by more actions is an
+//!   intermediate outcome, so it stays in the action line.
+//! - Lessons are never the Result.
+//!
+//! Plans ("I would...") and self-descriptions carry no STAR parts at all.
+
+use super::clauses::{Clause, Tense, VerbClass};
+use super::cues::{Cue, Hit};
+use super::lexicon::Person;
+use super::quantity::{self, Measure, Quantity};
+use super::tokens::Doc;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    Situation,
+    Task,
+    Action,
+    Result,
+    Lesson,
+    /// An aside or tangent outside the four parts.
+    Other,
+}
+
+/// The STAR reading of an answer.
+#[derive(Debug, Clone)]
+pub(crate) struct StarParse {
+    /// One label per clause.
+    pub labels: Vec<Part>,
+    /// Main run of clauses for situation, task, action, result.
+    pub main: [Option<Range<usize>>; 4],
+    /// The measured quantity in the main Result, if any.
+    pub quantified: Option<Quantity>,
+}
+
+impl StarParse {
+    pub fn main_of(&self, part: Part) -> Option<Range<usize>> {
+        let idx = match part {
+            Part::Situation => 0,
+            Part::Task => 1,
+            Part::Action => 2,
+            Part::Result => 3,
+            Part::Lesson | Part::Other => return None,
+        };
+        self.main[idx].clone()
+    }
+}
+
+/// Everything the labeling looks at, per clause.
+pub(crate) struct Inputs<'a, 'd> {
+    pub doc: &'a Doc<'d>,
+    pub clauses: &'a [Clause],
+    pub cues: &'a [Hit],
+    pub quantities: &'a [Quantity],
+    pub lesson: &'a [bool],
+    /// Whether the answer recounts a real past event.
+    pub story: bool,
+}
+
+/// Finding verbs: discovering a fact sets the scene when it comes first
+/// and supports the action line otherwise.
+const FINDING_VERBS: &[&str] = &["found", "realized", "realised", "noticed", "discovered", "learned", "saw", "heard"];
+
+/// Whether clause `c` has cue `cue` outside its subordinate stretches (when
+/// `main_only`) or anywhere.
+pub(crate) fn has_cue(clause: &Clause, cues: &[Hit], cue: Cue, main_only: bool) -> bool {
+    cues.iter().any(|h| {
+        h.cue == cue && clause.tokens.contains(&h.first) && !(main_only && clause.is_subordinate(h.first))
+    })
+}
+
+struct Features {
+    speaker_action: bool,
+    speaker_subject: bool,
+    finding: bool,
+    task: bool,
+    outcome: bool,
+    strong_outcome: bool,
+    setting_opening: bool,
+    other_past: bool,
+}
+
+fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
+    let c = &inp.clauses[idx];
+    let tokens = &inp.doc.tokens;
+    let main_preds = || c.preds.iter().filter(|p| !p.subordinate);
+    let verb = |p: &super::clauses::Pred| p.verb.map(|v| tokens[v].norm.as_str()).unwrap_or("");
+    let finding = main_preds().any(|p| p.person != Person::Other && FINDING_VERBS.contains(&verb(p)));
+    let speaker_action = main_preds().any(|p| p.is_speaker_action() && !FINDING_VERBS.contains(&verb(p)));
+    let speaker_subject = c.main().is_some_and(|p| p.person != Person::Other);
+    // A role stated after the opening clause ("..., and I was the tech
+    // lead") is the speaker's remit in this story.
+    let role = idx > 0
+        && c.main().is_some_and(|p| {
+            p.person == Person::I
+                && p.class == VerbClass::Copula
+                && p.tense == Tense::Past
+                && p.verb.is_some_and(|v| tokens[v].is("the"))
+        });
+    let mentions_self = c.tokens.clone().any(|k| {
+        let w = tokens[k].norm.as_str();
+        w == "my" || w == "me" || w.split('\'').next() == Some("i")
+    });
+    let task = role || (mentions_self && has_cue(c, inp.cues, Cue::Task, false));
+    let strong_outcome = (0..inp.quantities.len()).any(|i| {
+        let q = &inp.quantities[i];
+        c.tokens.contains(&q.first)
+            && !c.is_subordinate(q.first)
+            && quantity::measure(tokens, inp.quantities, i) == Measure::Change
+    });
+    let outcome = strong_outcome || has_cue(c, inp.cues, Cue::Outcome, true);
+    let first_words = c.tokens.clone().filter(|&k| tokens[k].is_word()).take(4).collect::<Vec<_>>();
+    let setting_opening = inp.cues.iter().any(|h| {
+        h.cue == Cue::Setting
+            && c.tokens.contains(&h.first)
+            && (first_words.contains(&h.first) || tokens[h.first].is("when"))
+    });
+    Features {
+        speaker_action,
+        speaker_subject,
+        finding,
+        task,
+        outcome,
+        strong_outcome,
+        setting_opening,
+        other_past: c.other_past && !speaker_subject,
+    }
+}
+
+pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
+    let n = inp.clauses.len();
+    if !inp.story {
+        return StarParse { labels: vec![Part::Other; n], main: [None, None, None, None], quantified: None };
+    }
+    let feats: Vec<Features> = (0..n).map(|i| features(inp, i)).collect();
+    let first_action = (0..n).find(|&i| {
+        let f = &feats[i];
+        f.speaker_action && !f.task && !inp.lesson[i] && !f.outcome && !f.setting_opening
+    });
+    let a0 = first_action.unwrap_or(n);
+    let mut labels: Vec<Option<Part>> = (0..n)
+        .map(|i| {
+            let f = &feats[i];
+            if inp.lesson[i] {
+                Some(Part::Lesson)
+            } else if i < a0 {
+                Some(if f.task {
+                    Part::Task
+                } else if f.outcome && f.speaker_subject && !f.finding {
+                    Part::Result
+                } else {
+                    Part::Situation
+                })
+            } else if f.outcome {
+                Some(Part::Result)
+            } else if f.speaker_action || f.finding {
+                Some(Part::Action)
+            } else {
+                None
+            }
+        })
+        .collect();
+    let last_action = (0..n).rev().find(|&i| labels[i] == Some(Part::Action));
+    for i in a0..n {
+        let followed_by_action = last_action.is_some_and(|l| l > i);
+        labels[i] = match labels[i] {
+            // An unmeasured outcome followed by more actions only moved the
+            // story along.
+            Some(Part::Result) if followed_by_action && !feats[i].strong_outcome => Some(Part::Action),
+            Some(label) => Some(label),
+            None if followed_by_action => Some(Part::Action),
+            // Someone else's past-tense reaction after the last action.
+            None if feats[i].other_past && last_action.is_some() => Some(Part::Result),
+            None => Some(Part::Other),
+        };
+    }
+    let mut labels: Vec<Part> = labels.into_iter().map(|l| l.unwrap_or(Part::Other)).collect();
+    // A verbless fragment ("..., and the safety review.") continues the
+    // clause before it.
+    for i in 1..n {
+        let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
+        if same_sentence && !inp.clauses[i].has_verb() && !inp.lesson[i] {
+            labels[i] = labels[i - 1];
+        }
+    }
+    let runs = runs(&labels);
+    let pick_longest = |part: Part| {
+        runs.iter()
+            .filter(|(p, _)| *p == part)
+            .max_by_key(|(_, r)| {
+                let span = inp.doc.span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
+                span.end - span.start
+            })
+            .map(|(_, r)| r.clone())
+    };
+    let first_run = |part: Part| runs.iter().find(|(p, _)| *p == part).map(|(_, r)| r.clone());
+    let tokens_of = |r: &Range<usize>| inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end;
+    let measured = |r: &Range<usize>, min: Measure| {
+        quantity::measured_in(&inp.doc.tokens, inp.quantities, tokens_of(r), min)
+    };
+    // The main Result is the last one with a measured change, else the
+    // last one.
+    let result_runs: Vec<Range<usize>> =
+        runs.iter().filter(|(p, _)| *p == Part::Result).map(|(_, r)| r.clone()).collect();
+    let result = result_runs
+        .iter()
+        .rev()
+        .find(|r| measured(r, Measure::Change).is_some())
+        .or(result_runs.last())
+        .cloned();
+    let quantified = result.as_ref().and_then(|r| measured(r, Measure::Count));
+    StarParse {
+        main: [first_run(Part::Situation), pick_longest(Part::Task), pick_longest(Part::Action), result],
+        labels,
+        quantified,
+    }
+}
+
+/// Maximal runs of equal labels, as clause index ranges.
+fn runs(labels: &[Part]) -> Vec<(Part, Range<usize>)> {
+    let mut out: Vec<(Part, Range<usize>)> = Vec::new();
+    for (i, &label) in labels.iter().enumerate() {
+        match out.last_mut() {
+            Some((p, r)) if *p == label && r.end == i => r.end = i + 1,
+            _ => out.push((label, i..i + 1)),
+        }
+    }
+    out
+}
