@@ -373,11 +373,7 @@ impl Catalogue {
             }
             let name = value.to_string_lossy();
             return match self.find_installed(&name)? {
-                Some(model) => Ok(ResolvedModel {
-                    path: model.path,
-                    name: Some(model.name),
-                    source: ModelSource::Environment,
-                }),
+                Some(model) => resolved(model, ModelSource::Environment),
                 None => Err(Error::BadModelEnv {
                     value: name.into_owned(),
                 }),
@@ -385,23 +381,30 @@ impl Catalogue {
         }
         if let Some(name) = self.chosen()? {
             return match self.find_installed(&name)? {
-                Some(model) => Ok(ResolvedModel {
-                    path: model.path,
-                    name: Some(model.name),
-                    source: ModelSource::Setting,
-                }),
+                Some(model) => resolved(model, ModelSource::Setting),
                 None => Err(Error::ChosenModelMissing { name }),
             };
         }
         match self.best_installed()? {
-            Some(model) => Ok(ResolvedModel {
-                path: model.path,
-                name: Some(model.name),
-                source: ModelSource::BestInstalled,
-            }),
+            Some(model) => resolved(model, ModelSource::BestInstalled),
             None => Err(Error::NoModelInstalled),
         }
     }
+}
+
+/// An installed model as the resolution result, if its header is valid.
+fn resolved(model: InstalledModel, source: ModelSource) -> Result<ResolvedModel, Error> {
+    if let Err(reason) = model.header {
+        return Err(Error::NotAModel {
+            path: model.path,
+            reason,
+        });
+    }
+    Ok(ResolvedModel {
+        path: model.path,
+        name: Some(model.name),
+        source,
+    })
 }
 
 /// The model path other crates should load: `explicit` (`--model PATH`) >
@@ -413,6 +416,9 @@ pub fn resolve_model(explicit: Option<&Path>) -> Result<ResolvedModel, Error> {
         return checked_path(path, ModelSource::Explicit);
     }
     let env_model = std::env::var_os(MODEL_ENV);
+    if let Some(path) = env_model.as_deref().map(Path::new).filter(|p| p.is_file()) {
+        return checked_path(path, ModelSource::Environment);
+    }
     Catalogue::open_default()?.resolve(None, env_model.as_deref())
 }
 

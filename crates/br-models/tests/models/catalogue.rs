@@ -228,6 +228,24 @@ fn resolution_order_is_explicit_env_setting_best() {
         .resolve(None, Some(OsStr::new("medium.en")))
         .unwrap_err();
     assert!(matches!(err, Error::BadModelEnv { .. }), "{err:?}");
+    put(
+        dir.path(),
+        "ggml-broken.bin",
+        b"GGUF and then nothing useful",
+    );
+    let err = catalogue
+        .resolve(None, Some(OsStr::new("broken")))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotAModel {
+                reason: HeaderError::Gguf,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 
     let explicit = catalogue
         .resolve(Some(&shared_model()), Some(OsStr::new("base.en")))
