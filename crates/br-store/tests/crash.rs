@@ -4,7 +4,7 @@
 //!
 //! This target has its own `main` (harness = false): run with `--child DIR`
 //! it is the victim, playing rounds into DIR forever; without arguments it
-//! spawns itself as the victim, kills it mid-write and checks the remains.
+//! spawns itself as the victim, kills it mid-round and checks the remains.
 
 mod common;
 
@@ -17,23 +17,36 @@ use std::process::{Command, Stdio};
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--child") {
-        child(Path::new(&args[2]));
+        child(Path::new(&args[2]), args[3].parse().unwrap());
     }
-    for (kill_after_turns, resume) in [(1, true), (4, false), (9, true)] {
+    for (kill_after_turns, resume) in [(1, true), (3, false), (6, true)] {
         killed_mid_round_leaves_a_resumable_round(kill_after_turns, resume);
     }
     println!("test result: ok. 3 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out");
 }
 
-/// Plays rounds without pause, reporting each committed step on stdout.
-fn child(dir: &Path) -> ! {
+/// Plays rounds without pause until a round is open with at least
+/// `kill_after_turns` turns, then says "ready" and goes on more slowly, so
+/// the parent's kill lands inside that round: while a step is written or
+/// between steps.
+fn child(dir: &Path, kill_after_turns: usize) -> ! {
     let mut store = Store::open(dir).unwrap();
+    let mut ready = false;
     for seed in 0.. {
         let (round_id, mut round) = common::start_round(&mut store, 3, seed, seed as i64);
         let mut step_idx = 0;
         while common::step(&mut store, round_id, &mut round, step_idx) {
-            println!("{round_id} {}", round.turns().len());
             step_idx += 1;
+            if !ready
+                && round.status() == RoundStatus::Open
+                && round.turns().len() >= kill_after_turns
+            {
+                println!("ready");
+                ready = true;
+            }
+            if ready {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
         }
     }
     unreachable!("the parent kills this process")
@@ -44,19 +57,16 @@ fn killed_mid_round_leaves_a_resumable_round(kill_after_turns: usize, resume: bo
     let mut victim = Command::new(std::env::current_exe().unwrap())
         .arg("--child")
         .arg(dir.path())
+        .arg(kill_after_turns.to_string())
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(victim.stdout.take().unwrap()).lines();
-    // Wait until the victim is well into a round, then kill it while it goes
-    // on writing (its next sync is typically in flight).
-    loop {
-        let line = lines.next().expect("the victim reports progress").unwrap();
-        let n_turns: usize = line.split(' ').nth(1).unwrap().parse().unwrap();
-        if n_turns >= kill_after_turns {
-            break;
-        }
-    }
+    let line = lines
+        .next()
+        .expect("the victim reports when it is ready")
+        .unwrap();
+    assert_eq!(line, "ready");
     victim.kill().unwrap(); // SIGKILL on Unix: no destructor, no rollback, no checkpoint.
     victim.wait().unwrap();
 

@@ -14,8 +14,16 @@ fn a_played_round_reads_back_identically() {
     let mut store = Store::open(dir.path()).unwrap();
     let (round_id, mut round) = start_round(&mut store, 2, 3, 500);
     round.retry().unwrap_err(); // Nothing answered yet.
-    step(&mut store, round_id, &mut round, 0);
-    round.retry().unwrap();
+    step(&mut store, round_id, &mut round, 1); // A vague main answer,
+    round.retry().unwrap(); // retried,
+    step(&mut store, round_id, &mut round, 1); // just as vaguely,
+    step(&mut store, round_id, &mut round, 1); // and rated.
+    assert!(
+        matches!(round.stage(), Stage::Answer { prompt } if prompt.depth == 1),
+        "a vague answer is drilled"
+    );
+    round.skip(3_000).unwrap();
+    store.sync_round(round_id, &round, 3_000).unwrap();
     play(&mut store, round_id, &mut round);
 
     let record = store.load_round(round_id).unwrap();
