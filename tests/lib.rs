@@ -7,10 +7,14 @@ use std::path::PathBuf;
 /// The shared fixtures directory: `$BARRAISER_SHARED`, else `../shared`
 /// next to the workspace root.
 pub fn shared_dir() -> PathBuf {
-    match std::env::var_os("BARRAISER_SHARED") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"),
+    if let Some(dir) = std::env::var_os("BARRAISER_SHARED").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
     }
+    // Cargo sets the variable when it runs a test; the compile-time value is
+    // the fallback for a test binary started by hand.
+    let manifest_dir =
+        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    manifest_dir.join("../../shared")
 }
 
 /// One labeled answer of `eval/answers-*.jsonl`.

@@ -243,3 +243,30 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
         followups: vec![],
     }
 }
+
+#[cfg(test)]
+mod debug_dump {
+    use super::*;
+
+    #[test]
+    #[ignore]
+    fn dump() {
+        let ids = std::env::var("IDS").unwrap_or_default();
+        let text = std::fs::read_to_string("/work/shared/eval/answers-dev.jsonl").unwrap();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = v["id"].as_str().unwrap();
+            if !ids.is_empty() && !ids.split(',').any(|x| x == id) {
+                continue;
+            }
+            let t = v["transcript"].as_str().unwrap();
+            let p = Parsed::new(t);
+            println!("===== {id} story={:?} q={:?}", p.narrative, p.star.quantified.map(|q| p.doc.slice(p.doc.span_of(q.first..q.last + 1)).to_string()));
+            for (i, c) in p.clauses.iter().enumerate() {
+                let preds: Vec<String> = c.preds.iter().map(|pr| format!("{:?}/{:?}/{:?}{}{}", pr.person, pr.tense, pr.class, if pr.subordinate { "/sub" } else { "" }, pr.verb.map(|v| format!("/{}", p.doc.tokens[v].norm)).unwrap_or_default())).collect();
+                let cues: Vec<String> = p.cues.iter().filter(|h| c.tokens.contains(&h.first)).map(|h| format!("{:?}:{}", h.cue, p.doc.slice(p.doc.span_of(h.first..h.last + 1)))).collect();
+                println!("  [{:?}] {} | {:?} op={} | {:?}", p.star.labels[i], p.doc.slice(p.doc.span_of(c.tokens.clone())), preds, c.other_past, cues);
+            }
+        }
+    }
+}

@@ -86,7 +86,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
             "stayed at", "stayed under", "stayed flat", "stayed above", "stayed below", "stayed the same",
             "remained", "finished", "completed", "launched", "shipped", "hit", "reached", "achieved", "exceeded",
             "won", "passed", "renewed", "signed", "adopted", "rolled out", "sold out", "brought in",
-            "brought * back", "recovered", "stopped failing", "thanked", "praised", "promoted", "was happy",
+            "brought … back", "recovered", "stopped failing", "thanked", "praised", "promoted", "was happy",
             "were happy", "was really happy", "were really happy", "was proud", "were proud", "was really proud",
             "were thrilled", "got better", "a lot better", "much better", "was fine", "liked it", "loved it",
             "by the end", "after that", "since then", "than expected", "than i expected", "than we expected",

@@ -8,7 +8,7 @@
 //! answer. Hesitations (um, uh, hmm, er), "you know", "basically" and
 //! "literally" are fillers by themselves.
 
-use super::lexicon::{is_determiner, is_number_word, is_subject_pronoun};
+use super::lexicon::{is_determiner, is_number_word};
 use super::tokens::{Doc, Kind, Token};
 
 /// One filler occurrence: its canonical lowercase form and its tokens
@@ -161,12 +161,16 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     if is_det(prev) {
         return false;
     }
-    // "the right kind of": a determiner two back, with an adjective (not a
-    // verb or adverb) between.
-    let adjective_between = prev.is_some_and(|p| {
-        p.is_word() && !p.norm.ends_with("ly") && !super::lexicon::is_aux(&p.norm) && !is_subject_pronoun(&p.norm)
+    // "the right kind of", "a different sort of": a determiner and an
+    // adjective of choice before it.
+    let choosing_adjective = prev.is_some_and(|p| {
+        p.is_any(&[
+            "right", "wrong", "same", "different", "new", "other", "certain", "particular", "similar", "best",
+            "worst", "usual", "exact", "perfect", "only", "first", "last", "specific", "main", "typical", "good",
+            "bad", "whole", "weird", "odd", "strange", "special",
+        ])
     });
-    !(is_det(prev2) && adjective_between && !prev2.is_some_and(|t| t.is_any(&["that", "this"])))
+    !(is_det(prev2) && choosing_adjective)
 }
 
 /// "like" is a filler as an interjection (", like,"), as an approximation
@@ -289,6 +293,7 @@ mod tests {
     #[test]
     fn kind_of_meaning_type_of_is_not_a_filler() {
         assert!(fillers("What kind of database? That kind of software, the right kind of tool.").is_empty());
+        assert_eq!(fillers("Small things on the floor sort of turn into big problems."), ["sort of"]);
     }
 
     #[test]

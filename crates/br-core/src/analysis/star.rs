@@ -198,16 +198,17 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             labels[i] = labels[i - 1];
         }
     }
+    // An explicit responsibility stated before the main stretch of action
+    // is the Task even when a minor action came first ("I sat near
+    // support... Eventually I asked the lead if I could take a look").
+    if let Some(main_action) = longest_run(inp, &runs(&labels), Part::Action) {
+        for i in 0..main_action.start {
+            if feats[i].task && !inp.lesson[i] && labels[i] != Part::Result {
+                labels[i] = Part::Task;
+            }
+        }
+    }
     let runs = runs(&labels);
-    let pick_longest = |part: Part| {
-        runs.iter()
-            .filter(|(p, _)| *p == part)
-            .max_by_key(|(_, r)| {
-                let span = inp.doc.span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
-                span.end - span.start
-            })
-            .map(|(_, r)| r.clone())
-    };
     let first_run = |part: Part| runs.iter().find(|(p, _)| *p == part).map(|(_, r)| r.clone());
     let tokens_of = |r: &Range<usize>| inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end;
     let measured = |r: &Range<usize>, min: Measure| {
@@ -225,10 +226,21 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         .cloned();
     let quantified = result.as_ref().and_then(|r| measured(r, Measure::Count));
     StarParse {
-        main: [first_run(Part::Situation), pick_longest(Part::Task), pick_longest(Part::Action), result],
+        main: [first_run(Part::Situation), longest_run(inp, &runs, Part::Task), longest_run(inp, &runs, Part::Action), result],
         labels,
         quantified,
     }
+}
+
+/// The longest run (in characters) labeled `part`.
+fn longest_run(inp: &Inputs<'_, '_>, runs: &[(Part, Range<usize>)], part: Part) -> Option<Range<usize>> {
+    runs.iter()
+        .filter(|(p, _)| *p == part)
+        .max_by_key(|(_, r)| {
+            let span = inp.doc.span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
+            span.end - span.start
+        })
+        .map(|(_, r)| r.clone())
 }
 
 /// Maximal runs of equal labels, as clause index ranges.
