@@ -45,6 +45,12 @@ pub enum StoreError {
     DuplicateStory(String),
     #[error("stored data of round {round_id} is damaged ({detail}); delete the round or restore a backup")]
     Corrupt { round_id: i64, detail: String },
+    #[error("setting {key} is {value:?}, not {expected}; change or remove it")]
+    BadSetting {
+        key: &'static str,
+        value: String,
+        expected: &'static str,
+    },
     #[error("cannot remove the recording {path}: {source}")]
     RemoveRecording {
         path: PathBuf,

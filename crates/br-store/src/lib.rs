@@ -25,5 +25,7 @@ mod stories;
 
 pub use error::StoreError;
 pub use paths::{resolve_data_dir, DATA_DIR_ENV};
-pub use rounds::{DeletedRound, RoundListing};
+pub use rounds::{
+    DeletedRound, RoundListing, AVOID_RECENT_ROUNDS_SETTING, DEFAULT_AVOID_RECENT_ROUNDS,
+};
 pub use store::{Store, DB_FILE, RECORDINGS_DIR};

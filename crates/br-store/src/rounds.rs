@@ -14,6 +14,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// Setting: how many recent rounds' questions a new round avoids.
+pub const AVOID_RECENT_ROUNDS_SETTING: &str = "practice.avoid_recent_rounds";
+/// Without the setting, questions of the last five answered rounds are
+/// avoided: enough variety for a week of daily practice.
+pub const DEFAULT_AVOID_RECENT_ROUNDS: usize = 5;
+
 /// One round in the history list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RoundListing {
@@ -425,6 +431,21 @@ impl Store {
             .query_map([n_rounds], |row| row.get(0))?
             .collect::<Result<_, _>>()?;
         Ok(ids)
+    }
+
+    /// The questions a new round should avoid: those answered in the last
+    /// [`AVOID_RECENT_ROUNDS_SETTING`] rounds (default
+    /// [`DEFAULT_AVOID_RECENT_ROUNDS`]).
+    pub fn questions_to_avoid(&self) -> Result<Vec<String>, StoreError> {
+        let n_rounds = match self.setting(AVOID_RECENT_ROUNDS_SETTING)? {
+            Some(value) => value.trim().parse().map_err(|_| StoreError::BadSetting {
+                key: AVOID_RECENT_ROUNDS_SETTING,
+                value,
+                expected: "a number of rounds",
+            })?,
+            None => DEFAULT_AVOID_RECENT_ROUNDS,
+        };
+        self.recent_question_ids(n_rounds)
     }
 
     fn round_recordings_dir(&self, round_id: i64) -> PathBuf {

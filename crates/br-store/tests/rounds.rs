@@ -233,4 +233,25 @@ fn recent_questions_come_from_the_latest_answered_rounds() {
     both.sort();
     both.dedup();
     assert_eq!(store.recent_question_ids(5).unwrap(), both);
+
+    assert_eq!(
+        store.questions_to_avoid().unwrap(),
+        both,
+        "five rounds by default"
+    );
+    store
+        .set_setting(br_store::AVOID_RECENT_ROUNDS_SETTING, Some("1"))
+        .unwrap();
+    assert_eq!(
+        store.questions_to_avoid().unwrap(),
+        [new.questions()[0].id.clone()]
+    );
+    store
+        .set_setting(br_store::AVOID_RECENT_ROUNDS_SETTING, Some("many"))
+        .unwrap();
+    let err = store.questions_to_avoid().unwrap_err();
+    assert!(
+        err.to_string().contains("practice.avoid_recent_rounds"),
+        "{err}"
+    );
 }
