@@ -39,6 +39,16 @@ enum Command {
     Export(cmd::export::Args),
     /// The story bank: your stories and the principles each covers.
     Stories(cmd::stories::Args),
+    /// List the microphones a recording can use.
+    Devices(cmd::devices::Args),
+    /// Record an answer from a microphone to a WAV file.
+    Record(cmd::record::Args),
+    /// Transcribe a WAV file locally with Whisper.
+    Transcribe(cmd::transcribe::Args),
+    /// Transcribe and analyse a spoken answer (a WAV file or --record).
+    Answer(cmd::answer::Args),
+    /// Measure the speech pipeline (latency, CPU, memory, accuracy).
+    Bench(cmd::bench::Args),
 }
 
 fn main() -> ExitCode {
@@ -51,6 +61,11 @@ fn main() -> ExitCode {
         Command::Progress(args) => cmd::progress::run(args),
         Command::Export(args) => cmd::export::run(args),
         Command::Stories(args) => cmd::stories::run(args),
+        Command::Devices(args) => cmd::devices::run(args),
+        Command::Record(args) => cmd::record::run(args),
+        Command::Transcribe(args) => cmd::transcribe::run(args),
+        Command::Answer(args) => cmd::answer::run(args),
+        Command::Bench(args) => cmd::bench::run(args),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,
