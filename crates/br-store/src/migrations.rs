@@ -12,7 +12,9 @@ use rusqlite_migration::{Migrations, M};
 /// recording, transcript (words with times), analysis; and settings.
 const V1_CORE: &str = r#"
 CREATE TABLE rounds (
-    id INTEGER PRIMARY KEY,
+    -- AUTOINCREMENT: a deleted round's id (and recordings folder name) is
+    -- never given to a new round.
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     started_at_ms INTEGER NOT NULL,
     ended_at_ms INTEGER,
     status TEXT NOT NULL CHECK (status IN ('open', 'completed', 'ended_early', 'abandoned')),
@@ -99,7 +101,7 @@ CREATE TABLE settings (
 /// history and progress queries.
 const V2_STORIES: &str = r#"
 CREATE TABLE stories (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL UNIQUE COLLATE NOCASE,
     notes TEXT NOT NULL DEFAULT '',
     created_at_ms INTEGER NOT NULL

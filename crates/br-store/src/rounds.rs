@@ -348,8 +348,9 @@ impl Store {
         })
     }
 
-    /// Deletes a round with its turns, transcripts, analyses and recording
-    /// files. Stories and other rounds are untouched. The rows go first, in
+    /// Deletes a round with its turns, transcripts, analyses, recording
+    /// files and recordings folder. Stories, settings and other rounds are
+    /// untouched. The rows go first, in
     /// one transaction, so a failure part-way never leaves a round whose
     /// audio is gone.
     pub fn delete_round(&mut self, round_id: i64) -> Result<DeletedRound, StoreError> {
@@ -379,9 +380,19 @@ impl Store {
                 Err(source) => return Err(StoreError::RemoveRecording { path: file, source }),
             }
         }
-        // The round's own folder goes too once empty; anything else a user
-        // put there is kept, and so is the folder.
-        let _ = std::fs::remove_dir(self.round_recordings_dir(round_id));
+        // The round's own folder goes too, with anything left in it by an
+        // answer whose recording a crash interrupted before it was stored.
+        let folder = self.round_recordings_dir(round_id);
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => {
+                return Err(StoreError::RemoveRecording {
+                    path: folder,
+                    source,
+                })
+            }
+        }
         Ok(DeletedRound {
             round_id,
             turns,

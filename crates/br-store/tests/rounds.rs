@@ -137,6 +137,9 @@ fn deleting_a_round_removes_its_recordings_and_nothing_else() {
     };
     let (kept_files, gone_files) = (recordings(&keep), recordings(&gone));
     assert!(!gone_files.is_empty() && gone_files.iter().all(|f| f.exists()));
+    // An answer interrupted by a crash leaves a partial file no turn points to.
+    let (_, partial) = store.recording_path(gone_id, 0, 3, 1).unwrap();
+    std::fs::write(&partial, b"RIFF partial").unwrap();
 
     let deleted = store.delete_round(gone_id).unwrap();
     assert_eq!(
@@ -145,8 +148,8 @@ fn deleting_a_round_removes_its_recordings_and_nothing_else() {
     );
     assert!(gone_files.iter().all(|f| !f.exists()));
     assert!(
-        !gone_files[0].parent().unwrap().exists(),
-        "the round's empty folder goes too"
+        !partial.exists() && !gone_files[0].parent().unwrap().exists(),
+        "the round's folder goes too"
     );
     assert!(kept_files.iter().all(|f| f.exists()));
     assert_eq!(store.load_round(keep_id).unwrap().turns, keep.turns());
@@ -164,6 +167,8 @@ fn deleting_a_round_removes_its_recordings_and_nothing_else() {
         store.delete_round(gone_id),
         Err(StoreError::RoundNotFound(_))
     ));
+    let (next_id, _) = start_round(&mut store, 1, 3, 20);
+    assert!(next_id > gone_id, "a deleted round's id is never reused");
 }
 
 #[test]
