@@ -35,10 +35,15 @@ fn tts(name: &str) -> PathBuf {
 
 /// Answers for a round: filler-heavy, then a clean STAR answer, then more.
 fn answer_files() -> Vec<PathBuf> {
-    ["a1_project_en-us.wav", "a6_star_en-us.wav", "a5_conflict_en-us.wav", "a7_control_en-us.wav"]
-        .iter()
-        .map(|f| tts(f))
-        .collect()
+    [
+        "a1_project_en-us.wav",
+        "a6_star_en-us.wav",
+        "a5_conflict_en-us.wav",
+        "a7_control_en-us.wav",
+    ]
+    .iter()
+    .map(|f| tts(f))
+    .collect()
 }
 
 /// The `barraiser` binary of this workspace, built once per test run.
@@ -54,7 +59,12 @@ fn barraiser() -> &'static Path {
         assert!(status.success(), "building barraiser failed");
         // target/<profile>/deps/<this test> -> target/<profile>/barraiser
         let exe = std::env::current_exe().unwrap();
-        let bin = exe.parent().unwrap().parent().unwrap().join(format!("barraiser{}", std::env::consts::EXE_SUFFIX));
+        let bin = exe
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join(format!("barraiser{}", std::env::consts::EXE_SUFFIX));
         assert!(bin.exists(), "no binary at {}", bin.display());
         bin
     })
@@ -62,7 +72,11 @@ fn barraiser() -> &'static Path {
 
 fn cli(data_dir: &Path, args: &[&str]) -> Command {
     let mut cmd = Command::new(barraiser());
-    cmd.args(args).arg("--data-dir").arg(data_dir).env("BARRAISER_MODEL", model_path()).env("NO_COLOR", "1");
+    cmd.args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env("BARRAISER_MODEL", model_path())
+        .env("NO_COLOR", "1");
     cmd
 }
 
@@ -83,7 +97,17 @@ fn json(out: &Output) -> Value {
 }
 
 fn practice_args<'a>(files: &'a [PathBuf], extra: &[&'a str]) -> Vec<&'a str> {
-    let mut args = vec!["practice", "--role", "pm", "--principle", "dive-deep", "--questions", "2", "--seed", "7"];
+    let mut args = vec![
+        "practice",
+        "--role",
+        "pm",
+        "--principle",
+        "dive-deep",
+        "--questions",
+        "2",
+        "--seed",
+        "7",
+    ];
     args.extend_from_slice(extra);
     args.push("--answers");
     args.extend(files.iter().map(|f| f.to_str().unwrap()));
@@ -92,7 +116,8 @@ fn practice_args<'a>(files: &'a [PathBuf], extra: &[&'a str]) -> Vec<&'a str> {
 
 #[test]
 fn a_round_played_from_wav_files_reads_back_identically() {
-    let engine = SttEngine::load(&EngineConfig::new(&model_path())).expect("the Whisper model loads");
+    let engine =
+        SttEngine::load(&EngineConfig::new(&model_path())).expect("the Whisper model loads");
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let config = RoundConfig {
@@ -119,8 +144,9 @@ fn a_round_played_from_wav_files_reads_back_identically() {
             }
             Stage::Answer { prompt } => {
                 let source = next_file.next().unwrap();
-                let (relative, file) =
-                    store.recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt).unwrap();
+                let (relative, file) = store
+                    .recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)
+                    .unwrap();
                 let mut sink = WavSink::create(&file).unwrap();
                 sink.write(&br_audio::read_wav(source).unwrap()).unwrap();
                 sink.finish().unwrap();
@@ -147,10 +173,16 @@ fn a_round_played_from_wav_files_reads_back_identically() {
     let store = Store::open(dir.path()).unwrap();
     let record = store.load_round(round_id).unwrap();
     assert_eq!(record.status, RoundStatus::Completed);
-    assert_eq!(record.turns, round.turns(), "transcripts, word times, timelines and analyses read back equal");
+    assert_eq!(
+        record.turns,
+        round.turns(),
+        "transcripts, word times, timelines and analyses read back equal"
+    );
     let first = record.turns[0].answer.as_ref().unwrap();
     assert!(!first.words.is_empty() && first.timeline.as_ref().unwrap().speech_s > 1.0);
-    assert!(store.recording_file(first.recording.as_ref().unwrap()).exists());
+    assert!(store
+        .recording_file(first.recording.as_ref().unwrap())
+        .exists());
     assert_eq!(Round::resume(record).unwrap().summary(), round.summary());
 }
 
@@ -158,7 +190,10 @@ fn a_round_played_from_wav_files_reads_back_identically() {
 fn practice_from_files_then_list_show_export_and_delete() {
     let dir = tempfile::tempdir().unwrap();
     let files = answer_files();
-    let played = json(&run_ok(cli(dir.path(), &practice_args(&files, &["--json"]))));
+    let played = json(&run_ok(cli(
+        dir.path(),
+        &practice_args(&files, &["--json"]),
+    )));
     let round_id = played["round_id"].as_i64().unwrap();
     assert!(["completed", "ended_early"].contains(&played["status"].as_str().unwrap()));
     assert!(played["summary"]["main_answers"].as_u64().unwrap() >= 1);
@@ -166,39 +201,106 @@ fn practice_from_files_then_list_show_export_and_delete() {
     let listed = json(&run_ok(cli(dir.path(), &["rounds", "list", "--json"])));
     assert_eq!(listed["rounds"][0]["id"].as_i64(), Some(round_id));
 
-    let shown = json(&run_ok(cli(dir.path(), &["rounds", "show", &round_id.to_string(), "--json"])));
+    let shown = json(&run_ok(cli(
+        dir.path(),
+        &["rounds", "show", &round_id.to_string(), "--json"],
+    )));
     let turns = shown["round"]["turns"].as_array().unwrap();
     let answered: Vec<&Value> = turns.iter().filter(|t| !t["answer"].is_null()).collect();
-    assert_eq!(answered.len(), files.len().min(turns.len()), "every file answered one prompt, in order");
-    let fillers: u64 = answered.iter().map(|t| t["answer"]["analysis"]["fillers"]["total"].as_u64().unwrap()).sum();
+    assert_eq!(
+        answered.len(),
+        files.len().min(turns.len()),
+        "every file answered one prompt, in order"
+    );
+    let fillers: u64 = answered
+        .iter()
+        .map(|t| {
+            t["answer"]["analysis"]["fillers"]["total"]
+                .as_u64()
+                .unwrap()
+        })
+        .sum();
     assert!(fillers > 0, "the filler-heavy answers keep some fillers");
 
     // The HTML report marks every filler (the legend holds one more mark).
     let html_path = dir.path().join("report.html");
     let id = round_id.to_string();
-    run_ok(cli(dir.path(), &["export", &id, "--format", "html", "--out", html_path.to_str().unwrap()]));
+    run_ok(cli(
+        dir.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "html",
+            "--out",
+            html_path.to_str().unwrap(),
+        ],
+    ));
     let html = std::fs::read_to_string(&html_path).unwrap();
-    assert_eq!(html.matches("<mark class=\"filler\"").count() as u64, fillers + 1);
+    assert_eq!(
+        html.matches("<mark class=\"filler\"").count() as u64,
+        fillers + 1
+    );
     for turn in &answered {
         let question = turn["prompt"].as_str().unwrap();
-        let escaped = question.replace('&', "&amp;").replace('\'', "&#39;").replace('"', "&quot;");
-        assert!(html.contains(&escaped), "the report lacks the prompt {question:?}");
+        let escaped = question
+            .replace('&', "&amp;")
+            .replace('\'', "&#39;")
+            .replace('"', "&quot;");
+        assert!(
+            html.contains(&escaped),
+            "the report lacks the prompt {question:?}"
+        );
     }
     screenshot_if_chromium(&html_path);
 
     let md_path = dir.path().join("report.md");
-    run_ok(cli(dir.path(), &["export", &id, "--format", "md", "--out", md_path.to_str().unwrap()]));
-    assert_eq!(std::fs::read_to_string(&md_path).unwrap().matches("**[").count() as u64, fillers);
+    run_ok(cli(
+        dir.path(),
+        &[
+            "export",
+            &id,
+            "--format",
+            "md",
+            "--out",
+            md_path.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&md_path)
+            .unwrap()
+            .matches("**[")
+            .count() as u64,
+        fillers
+    );
 
-    let progress = json(&run_ok(cli(dir.path(), &["progress", "--principle", "dive-deep", "--json"])));
+    let progress = json(&run_ok(cli(
+        dir.path(),
+        &["progress", "--principle", "dive-deep", "--json"],
+    )));
     assert_eq!(progress["rounds"][0]["round_id"].as_i64(), Some(round_id));
 
-    let recordings = dir.path().join("recordings").join(format!("round-{round_id}"));
-    assert_eq!(std::fs::read_dir(&recordings).unwrap().count(), answered.len());
-    let deleted = json(&run_ok(cli(dir.path(), &["rounds", "delete", &id, "--json"])));
-    assert_eq!(deleted["recordings_removed"].as_u64(), Some(answered.len() as u64));
+    let recordings = dir
+        .path()
+        .join("recordings")
+        .join(format!("round-{round_id}"));
+    assert_eq!(
+        std::fs::read_dir(&recordings).unwrap().count(),
+        answered.len()
+    );
+    let deleted = json(&run_ok(cli(
+        dir.path(),
+        &["rounds", "delete", &id, "--json"],
+    )));
+    assert_eq!(
+        deleted["recordings_removed"].as_u64(),
+        Some(answered.len() as u64)
+    );
     assert!(!recordings.exists());
-    assert!(files.iter().all(|f| f.exists()), "the source files are never touched");
+    assert!(
+        files.iter().all(|f| f.exists()),
+        "the source files are never touched"
+    );
     let listed = json(&run_ok(cli(dir.path(), &["rounds", "list", "--json"])));
     assert_eq!(listed["rounds"].as_array().unwrap().len(), 0);
 }
@@ -230,16 +332,26 @@ fn screenshot_if_chromium(html: &Path) {
         .arg(format!("file://{}", html.display()))
         .output()
         .unwrap();
-    assert!(out.status.success(), "chromium failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&png).expect("chromium wrote the screenshot");
-    assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000, "a blank or tiny screenshot");
+    assert!(
+        bytes.starts_with(b"\x89PNG") && bytes.len() > 10_000,
+        "a blank or tiny screenshot"
+    );
 }
 
 /// Waits until the round in `data_dir` has at least `n_turns` stored turns.
 fn wait_for_turns(data_dir: &Path, n_turns: usize, child: &mut std::process::Child) -> RoundRecord {
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
-        assert!(child.try_wait().unwrap().is_none(), "barraiser ended before it was killed");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "barraiser ended before it was killed"
+        );
         if data_dir.join(br_store::DB_FILE).exists() {
             let store = Store::open(data_dir).unwrap();
             if let Some(listing) = store.list_rounds().unwrap().first() {
@@ -284,13 +396,27 @@ fn a_practice_killed_mid_round_can_be_resumed_or_closed() {
             assert_eq!(finished["round_id"].as_i64().unwrap().to_string(), id);
             assert_eq!(finished["status"], "completed");
         } else {
-            let closed = json(&run_ok(cli(dir.path(), &["rounds", "close", &id, "--json"])));
+            let closed = json(&run_ok(cli(
+                dir.path(),
+                &["rounds", "close", &id, "--json"],
+            )));
             assert_eq!(closed["status"], "abandoned");
-            let out = cli(dir.path(), &["practice", "--resume", &id, "--answers", files[0].to_str().unwrap()])
-                .output()
-                .unwrap();
+            let out = cli(
+                dir.path(),
+                &[
+                    "practice",
+                    "--resume",
+                    &id,
+                    "--answers",
+                    files[0].to_str().unwrap(),
+                ],
+            )
+            .output()
+            .unwrap();
             assert!(!out.status.success(), "a closed round is not resumed");
-            assert!(String::from_utf8_lossy(&out.stderr).contains("only open rounds can be resumed"));
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("only open rounds can be resumed")
+            );
         }
         let store = Store::open(dir.path()).unwrap();
         let integrity: String = rusqlite::Connection::open(dir.path().join(br_store::DB_FILE))
@@ -318,7 +444,9 @@ fn the_cli_reads_while_the_app_writes() {
         };
         for seed in 0..6u64 {
             let questions = plan_round(&QuestionBank::builtin(), &config, &[], seed).unwrap();
-            let round_id = store.create_round(&config, &questions, seed as i64).unwrap();
+            let round_id = store
+                .create_round(&config, &questions, seed as i64)
+                .unwrap();
             let mut round = Round::new(config.clone(), questions).unwrap();
             let mut at_ms = 0;
             while !matches!(round.stage(), Stage::Finished { .. }) {
@@ -329,7 +457,13 @@ fn the_cli_reads_while_the_app_writes() {
                         let text = "Um, I led the migration and we cut costs by 20 percent in three months.";
                         let words = br_tests_words(text);
                         round
-                            .answer(Response { text: text.into(), words, timeline: None, recording: None, at_ms })
+                            .answer(Response {
+                                text: text.into(),
+                                words,
+                                timeline: None,
+                                recording: None,
+                                at_ms,
+                            })
                             .map(|_| ())
                             .unwrap()
                     }
@@ -357,6 +491,10 @@ fn the_cli_reads_while_the_app_writes() {
 fn br_tests_words(text: &str) -> Vec<br_core::TimedWord> {
     text.split_whitespace()
         .enumerate()
-        .map(|(idx, w)| br_core::TimedWord { word: w.into(), start: idx as f64 * 0.5, end: idx as f64 * 0.5 + 0.4 })
+        .map(|(idx, w)| br_core::TimedWord {
+            word: w.into(),
+            start: idx as f64 * 0.5,
+            end: idx as f64 * 0.5 + 0.4,
+        })
         .collect()
 }

@@ -49,6 +49,8 @@ enum Command {
     Answer(cmd::answer::Args),
     /// Measure the speech pipeline (latency, CPU, memory, accuracy).
     Bench(cmd::bench::Args),
+    /// Practise a round aloud: questions, answers, feedback and follow-ups.
+    Practice(cmd::practice::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Transcribe(args) => cmd::transcribe::run(args),
         Command::Answer(args) => cmd::answer::run(args),
         Command::Bench(args) => cmd::bench::run(args),
+        Command::Practice(args) => cmd::practice::run(args),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,

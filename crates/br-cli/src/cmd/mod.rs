@@ -8,6 +8,7 @@ pub mod devices;
 pub mod export;
 pub mod history;
 pub mod models;
+pub mod practice;
 pub mod progress;
 pub mod questions;
 pub mod record;
