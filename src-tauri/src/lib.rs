@@ -9,29 +9,100 @@
 //! TypeScript always describes exactly what is registered), and the
 //! `recording://` playback scheme.
 
+mod answer;
 mod commands;
+mod devices;
 mod dto;
-
+mod error;
+mod interview;
+mod models;
 mod paths;
 mod playback;
 mod state;
 
 use state::AppState;
+use std::sync::Mutex;
 use tauri::Manager;
 
-/// The commands and events the UI may use, with their types.
+/// The commands the UI may use, with their types.
 pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .error_handling(tauri_specta::ErrorHandlingMode::Throw)
+        .disable_serde_phases()
         .commands(tauri_specta::collect_commands![
             commands::catalog::get_catalog,
+            commands::rounds::start_round,
+            commands::rounds::current_round,
+            commands::rounds::skip_followup,
+            commands::rounds::retry_answer,
+            commands::rounds::rate_answer,
+            commands::rounds::end_round,
+            commands::rounds::tag_story,
+            commands::rounds::resume_round,
+            commands::rounds::close_round,
+            commands::answer::start_answer,
+            commands::answer::stop_answer,
+            commands::answer::cancel_answer,
+            commands::history::list_rounds,
+            commands::history::get_round,
+            commands::history::delete_round,
+            commands::history::export_round,
+            commands::progress::get_progress,
+            commands::progress::add_story,
+            commands::progress::delete_story,
+            commands::models::list_models,
+            commands::models::download_model,
+            commands::models::cancel_download,
+            commands::models::choose_model,
+            commands::models::add_model,
+            commands::settings::get_settings,
+            commands::settings::list_microphones,
+            commands::settings::set_microphone,
+            commands::settings::test_microphone,
+            commands::settings::delete_all_data,
         ])
+}
+
+/// Builds the app state: the data folder (`BARRAISER_DATA_DIR` or the
+/// platform's, shared with the CLI), the database, the model catalogue in
+/// that folder, and `BARRAISER_MODEL`.
+fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
+    let data_dir = br_store::resolve_data_dir(None)?;
+    let paths = paths::DataPaths::new(&data_dir);
+    paths.create()?;
+    // A recording cut short by a crash gets its header repaired now, so the
+    // answer it belongs to can be replayed.
+    for problem in paths::recover_recordings(&paths.recordings_dir) {
+        eprintln!("bar-raiser: {problem}");
+    }
+    let store = br_store::Store::open(&data_dir)?;
+    Ok(AppState {
+        models: br_models::Catalogue::new(
+            br_models::models_dir_in(&data_dir),
+            br_models::Manifest::builtin(),
+        ),
+        model_override: std::env::var_os(br_models::MODEL_ENV).filter(|v| !v.is_empty()),
+        paths,
+        bank: br_core::QuestionBank::builtin(),
+        store: Mutex::new(store),
+        interview: interview::Interview::default(),
+        download: Mutex::new(None),
+    })
 }
 
 /// Starts the app; returns when the window is closed.
 pub fn run() {
     let builder = specta_builder();
+    let state = match init_state() {
+        Ok(state) => state,
+        Err(err) => {
+            // Nothing can work without the data folder; say why and where.
+            eprintln!("bar-raiser: cannot open the data folder: {err}");
+            std::process::exit(1);
+        }
+    };
     tauri::Builder::default()
+        .manage(state)
         .invoke_handler(builder.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(playback::SCHEME, |ctx, request, responder| {
             let root = ctx
@@ -42,17 +113,6 @@ pub fn run() {
                 .clone();
             // Reading a slice of a WAV is quick, but not on the UI thread.
             std::thread::spawn(move || responder.respond(playback::respond(&root, &request)));
-        })
-        .setup(move |app| {
-            builder.mount_events(app);
-            let platform_dir = app.path().app_data_dir()?;
-            let paths = paths::DataPaths::new(&paths::data_dir_from_env(platform_dir));
-            paths.create()?;
-            app.manage(AppState {
-                paths,
-                bank: br_core::QuestionBank::builtin(),
-            });
-            Ok(())
         })
         .run(tauri::generate_context!())
         .expect("error while running Bar Raiser");

@@ -1,7 +1,8 @@
-//! Where the app keeps its data.
+//! The folders of the app's data directory.
 //!
-//! `BARRAISER_DATA_DIR` overrides the platform's app-data folder, so tests
-//! and the end-to-end run never touch a real user's data.
+//! The directory itself comes from `br_store::resolve_data_dir`, so the app
+//! and the CLI share one history, and `BARRAISER_DATA_DIR` keeps tests and
+//! the end-to-end run away from a real user's data.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ impl DataPaths {
     pub fn new(data_dir: &Path) -> DataPaths {
         DataPaths {
             data_dir: data_dir.to_path_buf(),
-            recordings_dir: data_dir.join("recordings"),
+            recordings_dir: data_dir.join(br_store::RECORDINGS_DIR),
             exports_dir: data_dir.join("exports"),
         }
     }
@@ -31,11 +32,19 @@ impl DataPaths {
     }
 }
 
-/// The data folder: `BARRAISER_DATA_DIR` when set and non-empty, else the
-/// platform default the caller resolved.
-pub fn data_dir_from_env(platform_default: PathBuf) -> PathBuf {
-    match std::env::var_os("BARRAISER_DATA_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => platform_default,
+/// Repairs recordings cut short by a crash (their WAV headers still say
+/// "empty"), in every round's folder, so their answers can be replayed.
+/// Returns the files it could not repair, with why; a broken file must not
+/// keep the app from starting.
+pub fn recover_recordings(recordings_dir: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Ok(entries) = std::fs::read_dir(recordings_dir) else {
+        return problems;
+    };
+    for dir in entries.flatten().map(|e| e.path()).filter(|p| p.is_dir()) {
+        if let Err(err) = br_audio::recover_interrupted(&dir) {
+            problems.push(err.to_string());
+        }
     }
+    problems
 }

@@ -1,9 +1,56 @@
-//! The state Tauri manages for the commands. One struct, built once in
-//! `lib.rs`; commands reach it as `State<'_, AppState>`.
+//! The state Tauri manages for the commands: one `AppState`, built once in
+//! `lib.rs`, reached as `State<'_, AppState>` or, from a worker thread,
+//! through the `AppHandle` (see [`blocking`]).
 
+use crate::error::{CommandError, CommandResult, ErrorKind};
+use crate::interview::Interview;
 use crate::paths::DataPaths;
+use std::sync::{Mutex, MutexGuard};
+use tauri::{AppHandle, Manager};
 
 pub struct AppState {
     pub paths: DataPaths,
     pub bank: br_core::QuestionBank,
+    /// Writes take `&mut`; the lock is held only for one store call.
+    pub store: Mutex<br_store::Store>,
+    pub models: br_models::Catalogue,
+    /// `BARRAISER_MODEL`, read once at start: a model path or name that
+    /// overrides the chosen-model setting.
+    pub model_override: Option<std::ffi::OsString>,
+    /// The round being played, its recording and the loaded speech model.
+    pub interview: Interview,
+    /// Cancels the model download in progress, if any.
+    pub download: Mutex<Option<br_models::CancelToken>>,
+}
+
+impl AppState {
+    pub fn store(&self) -> MutexGuard<'_, br_store::Store> {
+        // A panic while holding the lock cannot leave the database half
+        // written (every change is one transaction), so a poisoned lock is
+        // safe to keep using.
+        self.store.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Runs `work` on Tauri's blocking pool with the app state, so disk,
+/// database and model work never runs on the UI thread or stalls the async
+/// runtime.
+pub async fn blocking<T, F>(app: &AppHandle, work: F) -> CommandResult<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
+{
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
+        .await
+        .map_err(|e| CommandError::new(ErrorKind::InvalidState, format!("the task failed: {e}")))?
+}
+
+/// Milliseconds since the Unix epoch; the engine and store take time as an
+/// argument, and this is the one place the app reads the clock for them.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
 }

@@ -4,4 +4,19 @@
 //! `specta::Type`; the core crates stay free of specta, and each DTO is built
 //! from its core type through a `From` impl.
 
+pub mod analysis;
 pub mod catalog;
+pub mod models;
+pub mod round;
+pub mod settings;
+pub mod summary;
+
+use serde::{Deserialize, Serialize};
+
+/// A database id (round, story). SQLite ids are `i64`, which specta refuses
+/// to export as a TypeScript `number` in general; ids stay far below 2^53,
+/// so this one type opts them in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(transparent)]
+#[specta(transparent)]
+pub struct Id(#[specta(type = specta_typescript::Number)] pub i64);

@@ -1,0 +1,230 @@
+//! Recording and transcribing one spoken answer.
+//!
+//! Start: the microphone (`br_audio::Recorder`) streams into the answer's
+//! WAV file and, through its listener, into `br_stt::LiveTranscriber`, which
+//! transcribes pause-cut chunks while the candidate speaks. A meter thread
+//! streams the level and the transcript so far to the UI every 50 ms.
+//! Stop: the recorder closes the file, the transcriber decodes only the tail,
+//! and the engine (`Round::answer`) analyses the answer and picks the
+//! follow-up; the round is stored before the view goes back.
+//!
+//! All of it runs on worker threads: the recorder's and transcriber's own,
+//! the meter's, and Tauri's blocking pool for start and stop.
+
+use crate::dto::round::RoundView;
+use crate::error::{CommandError, CommandResult, ErrorKind};
+use crate::state::{now_ms, AppState};
+use crate::{devices, interview, models};
+use br_session::Stage;
+use br_stt::{ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
+use serde::Serialize;
+use specta::Type;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// What the UI hears while an answer is recorded.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum AnswerEvent {
+    /// The microphone's level and the time recorded so far.
+    Level { rms: f32, peak: f32, elapsed_s: f64 },
+    /// The transcript of what has been transcribed so far.
+    Transcript { text: String },
+    /// The recording ended by itself (the microphone went away); stop the
+    /// answer to keep what was captured.
+    Ended { message: String },
+}
+
+struct LiveAnswer {
+    recorder: br_audio::Recorder,
+    transcriber: LiveTranscriber,
+    /// The recording's path relative to the data folder, as stored.
+    recording_path: String,
+    file: PathBuf,
+}
+
+struct LoadedEngine {
+    model: PathBuf,
+    engine: Arc<SttEngine>,
+}
+
+/// The answer being recorded, and the speech model kept loaded between
+/// answers (loading it again for every answer would add a noticeable pause
+/// at each start).
+#[derive(Default)]
+pub struct AnswerSlot {
+    live: Arc<Mutex<Option<LiveAnswer>>>,
+    engine: Mutex<Option<LoadedEngine>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+impl From<br_stt::SttError> for CommandError {
+    fn from(err: br_stt::SttError) -> Self {
+        use br_stt::ErrorKind as K;
+        let kind = match err.kind() {
+            K::ModelMissing | K::NotAModel | K::ModelTruncated => ErrorKind::ModelMissing,
+            K::Audio => ErrorKind::Microphone,
+            _ => ErrorKind::Transcription,
+        };
+        CommandError::new(kind, err.to_string())
+    }
+}
+
+impl AnswerSlot {
+    /// The engine for `model`, loading it when it is not the one loaded.
+    fn engine(&self, model: &Path) -> CommandResult<Arc<SttEngine>> {
+        let mut loaded = lock(&self.engine);
+        if let Some(current) = loaded.as_ref().filter(|l| l.model == model) {
+            return Ok(current.engine.clone());
+        }
+        let engine = Arc::new(SttEngine::load(&EngineConfig::new(model))?);
+        *loaded = Some(LoadedEngine {
+            model: model.to_path_buf(),
+            engine: engine.clone(),
+        });
+        Ok(engine)
+    }
+
+    pub fn is_recording(&self) -> bool {
+        lock(&self.live).is_some()
+    }
+}
+
+/// Starts recording the answer to the prompt the round waits on, sending
+/// `on_event` the level and live transcript until the answer is stopped.
+pub fn start(
+    state: &AppState,
+    on_event: impl Fn(AnswerEvent) + Send + 'static,
+) -> CommandResult<()> {
+    let slot = &state.interview.answer;
+    if slot.is_recording() {
+        return Err(CommandError::new(
+            ErrorKind::InvalidState,
+            "an answer is already being recorded; stop it first",
+        ));
+    }
+    let (round_id, prompt) = {
+        let active = state.interview.active();
+        let active = active.as_ref().ok_or_else(|| {
+            CommandError::new(
+                ErrorKind::InvalidState,
+                "no round is in progress; start a round first",
+            )
+        })?;
+        match active.round.stage() {
+            Stage::Answer { prompt } => (active.id, prompt.clone()),
+            Stage::SelfRating { .. } => {
+                return Err(CommandError::new(
+                    ErrorKind::InvalidState,
+                    "rate your last answer (or skip rating) before answering the next question",
+                ))
+            }
+            Stage::Finished { .. } => {
+                return Err(CommandError::new(
+                    ErrorKind::InvalidState,
+                    "the round is over; start a new round",
+                ))
+            }
+        }
+    };
+    let model = models::resolve(state)?;
+    let engine = slot.engine(&model.path)?;
+    let source = devices::source(state)?;
+    let (recording_path, file) = state.store().recording_path(
+        round_id,
+        prompt.question_idx,
+        prompt.depth,
+        prompt.attempt,
+    )?;
+    let transcriber = LiveTranscriber::start(engine, ChunkConfig::DEFAULT)?;
+    let recorder = br_audio::Recorder::start(&source, &file, Some(transcriber.listener()))?;
+    *lock(&slot.live) = Some(LiveAnswer {
+        recorder,
+        transcriber,
+        recording_path,
+        file,
+    });
+    let live = slot.live.clone();
+    std::thread::Builder::new()
+        .name("bar-raiser-meter".into())
+        .spawn(move || meter(&live, &on_event))
+        .map_err(|e| {
+            CommandError::new(
+                ErrorKind::InvalidState,
+                format!("could not start the level meter: {e}"),
+            )
+        })?;
+    Ok(())
+}
+
+/// Streams levels and the growing transcript until the answer is taken out
+/// of the slot (stopped or cancelled).
+fn meter(live: &Mutex<Option<LiveAnswer>>, on_event: &dyn Fn(AnswerEvent)) {
+    let mut sent_text = String::new();
+    let mut ended = false;
+    loop {
+        std::thread::sleep(devices::METER_INTERVAL);
+        let (level, progress) = match lock(live).as_ref() {
+            Some(answer) => (answer.recorder.level(), answer.transcriber.progress()),
+            None => return,
+        };
+        on_event(AnswerEvent::Level {
+            rms: level.rms,
+            peak: level.peak,
+            elapsed_s: level.elapsed_s,
+        });
+        if progress.text != sent_text {
+            sent_text = progress.text.clone();
+            on_event(AnswerEvent::Transcript {
+                text: progress.text,
+            });
+        }
+        if level.finished && !ended {
+            ended = true;
+            on_event(AnswerEvent::Ended {
+                message: "the microphone stopped delivering audio; what you said so far is kept"
+                    .into(),
+            });
+        }
+    }
+}
+
+/// Stops the recording, finishes the transcript, and hands the answer to
+/// the round, which analyses it and asks the next question.
+pub fn stop(state: &AppState) -> CommandResult<RoundView> {
+    let answer = lock(&state.interview.answer.live)
+        .take()
+        .ok_or_else(|| CommandError::new(ErrorKind::InvalidState, "no answer is being recorded"))?;
+    // Stop the recorder first: the transcriber must have seen all audio.
+    let recording = answer.recorder.stop();
+    let spoken = answer.transcriber.finish();
+    let recording = recording?;
+    let spoken = spoken?;
+    let response = br_session::Response {
+        text: spoken.transcript.text,
+        words: spoken.transcript.words,
+        timeline: Some(spoken.timeline),
+        recording: Some(br_session::Recording {
+            path: answer.recording_path,
+            duration_s: recording.duration_s,
+            sample_rate: br_audio::SAMPLE_RATE,
+        }),
+        at_ms: now_ms(),
+    };
+    interview::step(state, |round| round.answer(response).map(|_| ()))
+}
+
+/// Stops and throws away the answer being recorded (the candidate left the
+/// screen or wants to start over before stopping).
+pub fn cancel(state: &AppState) -> CommandResult<()> {
+    let Some(answer) = lock(&state.interview.answer.live).take() else {
+        return Ok(());
+    };
+    let _ = answer.recorder.stop();
+    let _ = answer.transcriber.finish();
+    let _ = std::fs::remove_file(&answer.file);
+    Ok(())
+}

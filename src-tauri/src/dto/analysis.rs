@@ -1,0 +1,264 @@
+//! Wire copies of `br_core`'s analysis types.
+//!
+//! The core types are `Serialize` for the CLI's JSON but know nothing of
+//! specta; these mirrors are what the UI's generated bindings describe, and
+//! the `From` impls are the only place the two meet. Counts and character
+//! offsets become `u32` because TypeScript numbers cannot hold a `usize`
+//! losslessly, and a transcript never has four billion characters.
+
+use serde::Serialize;
+use specta::Type;
+
+fn n(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+/// A half-open `[start, end)` range of characters (Unicode scalar values) in
+/// an answer's text.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl From<br_core::Span> for Span {
+    fn from(span: br_core::Span) -> Self {
+        Span {
+            start: n(span.start),
+            end: n(span.end),
+        }
+    }
+}
+
+/// One transcribed word and its time in the recording, in seconds.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct TimedWord {
+    pub word: String,
+    pub start: f64,
+    pub end: f64,
+}
+
+impl From<&br_core::TimedWord> for TimedWord {
+    fn from(word: &br_core::TimedWord) -> Self {
+        TimedWord {
+            word: word.word.clone(),
+            start: word.start,
+            end: word.end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+pub struct Pause {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// Everything the analysis found in one answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Analysis {
+    pub fillers: FillerReport,
+    pub first_person: FirstPerson,
+    pub star: Star,
+    pub result_quantified: bool,
+    pub hypothetical: bool,
+    pub specificity: Specificity,
+    pub score: Score,
+    pub followups: Vec<FollowUp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FillerReport {
+    pub total: u32,
+    /// Each filler and how often it was said, most frequent first.
+    pub by_word: Vec<FillerCount>,
+    pub per_minute: Option<f64>,
+    pub spans: Vec<FillerMark>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FillerCount {
+    pub word: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FillerMark {
+    pub word: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FirstPerson {
+    pub i: u32,
+    pub we: u32,
+    pub i_share: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Star {
+    pub situation: Option<Span>,
+    pub task: Option<Span>,
+    pub action: Option<Span>,
+    pub result: Option<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Specificity {
+    pub word_count: u32,
+    pub numbers: Vec<Evidence>,
+    pub named_entities: Vec<Evidence>,
+    pub duration_s: Option<f64>,
+    pub words_per_minute: Option<f64>,
+    pub long_pauses: Vec<Pause>,
+    pub length: LengthVerdict,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum LengthVerdict {
+    TooShort,
+    WithinNorm,
+    TooLong,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Evidence {
+    pub quote: String,
+    pub span: Span,
+}
+
+/// The 1-4 evidence score with the findings behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Score {
+    pub value: u8,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Finding {
+    pub code: String,
+    pub text: String,
+    pub positive: bool,
+    pub span: Option<Span>,
+    pub quote: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct FollowUp {
+    /// Why it is asked ("ask_result", "ask_metric", ...).
+    pub kind: String,
+    pub text: String,
+    pub key_phrase: Option<String>,
+}
+
+impl From<&br_core::FollowUp> for FollowUp {
+    fn from(followup: &br_core::FollowUp) -> Self {
+        // The core enum serializes to its snake_case tag; reuse that spelling
+        // rather than keeping a second list of names in sync here.
+        let kind = serde_json::to_value(followup.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        FollowUp {
+            kind,
+            text: followup.text.clone(),
+            key_phrase: followup.key_phrase.clone(),
+        }
+    }
+}
+
+fn evidence(items: &[br_core::analysis::Evidence]) -> Vec<Evidence> {
+    items
+        .iter()
+        .map(|e| Evidence {
+            quote: e.quote.clone(),
+            span: e.span.into(),
+        })
+        .collect()
+}
+
+impl From<&br_core::Analysis> for Analysis {
+    fn from(a: &br_core::Analysis) -> Self {
+        let mut by_word: Vec<FillerCount> = a
+            .fillers
+            .by_word
+            .iter()
+            .map(|(word, count)| FillerCount {
+                word: word.clone(),
+                count: n(*count),
+            })
+            .collect();
+        by_word.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.word.cmp(&y.word)));
+        let part = |p: &br_core::analysis::StarPart| p.span.filter(|_| p.present).map(Span::from);
+        let spec = &a.specificity;
+        Analysis {
+            fillers: FillerReport {
+                total: n(a.fillers.total),
+                by_word,
+                per_minute: a.fillers.per_minute,
+                spans: a
+                    .fillers
+                    .spans
+                    .iter()
+                    .map(|m| FillerMark {
+                        word: m.word.clone(),
+                        span: Span {
+                            start: n(m.start),
+                            end: n(m.end),
+                        },
+                    })
+                    .collect(),
+            },
+            first_person: FirstPerson {
+                i: n(a.first_person.i),
+                we: n(a.first_person.we),
+                i_share: a.first_person.i_share,
+            },
+            star: Star {
+                situation: part(&a.star.situation),
+                task: part(&a.star.task),
+                action: part(&a.star.action),
+                result: part(&a.star.result),
+            },
+            result_quantified: a.result_quantified,
+            hypothetical: a.hypothetical,
+            specificity: Specificity {
+                word_count: n(spec.word_count),
+                numbers: evidence(&spec.numbers),
+                named_entities: evidence(&spec.named_entities),
+                duration_s: spec.duration_s,
+                words_per_minute: spec.words_per_minute,
+                long_pauses: spec
+                    .long_pauses
+                    .iter()
+                    .map(|p| Pause {
+                        start: p.start,
+                        end: p.end,
+                    })
+                    .collect(),
+                length: match spec.length {
+                    br_core::analysis::LengthVerdict::TooShort => LengthVerdict::TooShort,
+                    br_core::analysis::LengthVerdict::WithinNorm => LengthVerdict::WithinNorm,
+                    br_core::analysis::LengthVerdict::TooLong => LengthVerdict::TooLong,
+                },
+            },
+            score: Score {
+                value: a.score.value,
+                findings: a
+                    .score
+                    .findings
+                    .iter()
+                    .map(|f| Finding {
+                        code: f.code.clone(),
+                        text: f.text.clone(),
+                        positive: f.positive,
+                        span: f.span.map(Span::from),
+                        quote: f.quote.clone(),
+                    })
+                    .collect(),
+            },
+            followups: a.followups.iter().map(FollowUp::from).collect(),
+        }
+    }
+}

@@ -1,0 +1,64 @@
+//! Wire types of the Settings screen and the microphone picker.
+
+use crate::dto::models::ModelStatus;
+use serde::Serialize;
+use specta::Type;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct SettingsView {
+    pub data_dir: String,
+    pub recordings_dir: String,
+    pub exports_dir: String,
+    /// The chosen input device; null means the system default.
+    pub microphone: Option<String>,
+    pub model: ModelStatus,
+    /// A round left open (by a crash or by starting another), to resume or close.
+    pub open_round: Option<crate::dto::round::RoundListItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct Microphone {
+    pub name: String,
+    pub is_default: bool,
+    /// "2 ch, 48000 Hz, F32", when the device reports a format.
+    pub format: Option<String>,
+}
+
+impl From<&br_audio::InputDevice> for Microphone {
+    fn from(d: &br_audio::InputDevice) -> Self {
+        Microphone {
+            name: d.name.clone(),
+            is_default: d.is_default,
+            format: d.default_format.clone(),
+        }
+    }
+}
+
+/// A live level for the meters, streamed while recording or testing.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+pub struct Level {
+    /// RMS of the latest audio, 0..1 linear.
+    pub rms: f32,
+    pub peak: f32,
+    pub elapsed_s: f64,
+}
+
+impl From<br_audio::Level> for Level {
+    fn from(l: br_audio::Level) -> Self {
+        Level {
+            rms: l.rms,
+            peak: l.peak,
+            elapsed_s: l.elapsed_s,
+        }
+    }
+}
+
+/// What the "say something" test heard.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MicTest {
+    pub device: String,
+    /// Loudest peak during the test, 0..1.
+    pub peak: f32,
+    /// Whether anything louder than room noise was heard.
+    pub heard_voice: bool,
+}

@@ -1,0 +1,406 @@
+//! End-to-end test of the real desktop app, driven through tauri-driver and
+//! WebKitWebDriver: start a round, answer it by playing a WAV into the
+//! virtual microphone, see the transcript with fillers marked and a
+//! follow-up, answer that, end the round, open it in History and replay it
+//! with seeking. Every screen is saved as a screenshot under
+//! `target/e2e-screenshots/`, and the start time and the UI's frame gaps
+//! during transcription are measured (reported, not asserted) in
+//! `metrics.json` there.
+//!
+//! Run by `scripts/e2e.sh`, which builds the UI, starts the virtual
+//! microphone and an X server; it needs `tauri-driver` on the PATH and
+//! `BARRAISER_MODEL`. The app gets a fresh data folder through
+//! `BARRAISER_DATA_DIR`.
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Ports away from tauri-driver's defaults, so a driver someone left
+/// running does not answer instead of ours.
+const DRIVER_PORT: u16 = 4544;
+const NATIVE_PORT: u16 = 4545;
+const SHORT: Duration = Duration::from_secs(20);
+/// Transcription and analysis of an answer; generous for a busy 2-core CI.
+const LONG: Duration = Duration::from_secs(90);
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn shared_dir() -> PathBuf {
+    std::env::var_os("BARRAISER_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("../shared"))
+}
+
+fn screenshots_dir() -> PathBuf {
+    let dir = repo_root().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// tauri-driver, stopped with SIGTERM (it then stops WebKitWebDriver and
+/// the app; SIGKILL would leave them running).
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let pid = self.0.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        eprintln!("e2e: tauri-driver did not exit within 10 s of SIGTERM");
+    }
+}
+
+fn start_driver(data_dir: &Path) -> Driver {
+    let child = Command::new("tauri-driver")
+        .args([
+            "--port",
+            &DRIVER_PORT.to_string(),
+            "--native-port",
+            &NATIVE_PORT.to_string(),
+            "--native-driver",
+            "/usr/bin/WebKitWebDriver",
+        ])
+        .env("BARRAISER_DATA_DIR", data_dir)
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver runs (cargo install tauri-driver --locked)");
+    let driver = Driver(child);
+    let deadline = Instant::now() + SHORT;
+    while std::net::TcpStream::connect(("127.0.0.1", DRIVER_PORT)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "tauri-driver did not listen on {DRIVER_PORT}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    driver
+}
+
+async fn connect(app: &Path) -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), json!("wry"));
+    caps.insert(
+        "tauri:options".into(),
+        json!({ "application": app.to_str().unwrap() }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{DRIVER_PORT}"))
+        .await
+        .expect("a WebDriver session with the app")
+}
+
+async fn wait_css(client: &Client, css: &str, timeout: Duration) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(timeout)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no element {css} within {timeout:?}: {e}"))
+}
+
+async fn click(client: &Client, css: &str) {
+    wait_css(client, css, SHORT)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+}
+
+async fn js(client: &Client, script: &str) -> Value {
+    client
+        .execute(script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+}
+
+/// Polls `script` (which must return a boolean) until it is true.
+async fn wait_js(client: &Client, script: &str, timeout: Duration, what: &str) {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if js(client, script).await == json!(true) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let png = client.screenshot().await.expect("a screenshot");
+    std::fs::write(screenshots_dir().join(name), png).unwrap();
+}
+
+/// Plays a WAV into the virtual microphone, in the background.
+fn play(wav: &Path) -> std::thread::JoinHandle<()> {
+    let script = shared_dir().join("scripts/virtual-mic.sh");
+    let wav = wav.to_path_buf();
+    std::thread::spawn(move || {
+        let status = Command::new(script).arg("play").arg(&wav).status().unwrap();
+        assert!(status.success(), "virtual-mic.sh play {}", wav.display());
+    })
+}
+
+/// Starts counting the gaps between animation frames, to see whether the UI
+/// stays responsive while the answer is transcribed.
+const FRAME_PROBE_START: &str = "window.__gaps = []; window.__probe = true; let last = performance.now(); \
+    const f = (t) => { window.__gaps.push(t - last); last = t; if (window.__probe) requestAnimationFrame(f); }; \
+    requestAnimationFrame(f); return true;";
+const FRAME_PROBE_READ: &str = "window.__probe = false; const g = window.__gaps || []; \
+    return { frames: g.length, max_gap_ms: g.length ? Math.max(...g) : null, \
+    over_100ms: g.filter((x) => x > 100).length };";
+
+/// Answers the prompt on screen by playing `wav`; returns the frame-gap
+/// measurement taken from the start of recording to the feedback.
+async fn answer_with(
+    client: &Client,
+    wav: &Path,
+    n_turns_before: usize,
+    shot: &str,
+) -> (Value, f64) {
+    click(client, "[data-testid=record][data-phase=idle]").await;
+    // The first audio callback lights the meter; play only then, or the
+    // start of the answer is lost.
+    wait_css(client, "[data-testid=level-meter][data-live=true]", SHORT).await;
+    js(client, FRAME_PROBE_START).await;
+    let player = play(wav);
+    // Midway through, the live transcript should be growing.
+    tokio::time::sleep(Duration::from_secs(7)).await;
+    screenshot(client, shot).await;
+    tokio::task::spawn_blocking(move || player.join().unwrap())
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let stop = Instant::now();
+    click(client, "[data-testid=record][data-phase=recording]").await;
+    wait_js(
+        client,
+        &format!(
+            "const h = document.querySelector('[data-turns]'); \
+             return !!h && h.dataset.turns === '{}' && !!document.querySelector('[data-testid=last-answer]');",
+            n_turns_before + 1
+        ),
+        LONG,
+        "the feedback after stop",
+    )
+    .await;
+    let stop_to_feedback_ms = stop.elapsed().as_secs_f64() * 1000.0;
+    (js(client, FRAME_PROBE_READ).await, stop_to_feedback_ms)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_round_is_answered_aloud_reviewed_and_replayed() {
+    assert!(
+        std::env::var_os("BARRAISER_MODEL").is_some(),
+        "set BARRAISER_MODEL to a ggml Whisper model"
+    );
+    let fillers = shared_dir().join("audio/tts-fillers");
+    let data_dir = tempfile::tempdir().unwrap();
+    let _driver = start_driver(data_dir.path());
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_bar-raiser"));
+
+    // Start: the window appears and the UI reports ready.
+    let launched = Instant::now();
+    let client = connect(&app).await;
+    wait_css(&client, "body[data-ready=true]", SHORT).await;
+    let session_to_ready_ms = launched.elapsed().as_secs_f64() * 1000.0;
+    let page_ready_ms = js(&client, "return performance.now();").await;
+    wait_css(&client, "[data-testid=model-ready]", SHORT).await;
+    screenshot(&client, "01-start.png").await;
+
+    // A one-question Practice round on Ownership (the default choice).
+    wait_css(&client, "#n", SHORT)
+        .await
+        .select_by_value("1")
+        .await
+        .unwrap();
+    click(&client, "[data-testid=start-round]").await;
+    wait_css(&client, "[data-testid=prompt][data-depth='0']", SHORT).await;
+    screenshot(&client, "02-interview-question.png").await;
+
+    // The main answer, full of fillers and without a result.
+    let (main_frames, main_stop_ms) = answer_with(
+        &client,
+        &fillers.join("a1_project_en-us.wav"),
+        0,
+        "03-interview-recording.png",
+    )
+    .await;
+
+    // Practice mode asks for a self-rating before revealing the score.
+    wait_css(&client, "[data-testid=self-rating]", SHORT).await;
+    let n_fillers = js(
+        &client,
+        "return document.querySelectorAll('[data-testid=last-answer] [data-filler]').length;",
+    )
+    .await;
+    assert!(
+        n_fillers.as_u64().unwrap_or(0) >= 3,
+        "fillers are marked in the transcript (found {n_fillers})"
+    );
+    screenshot(&client, "04-interview-self-rating.png").await;
+    click(&client, "[data-rating='2']").await;
+
+    // The drill-down: a "why" follow-up, with the scored feedback below it.
+    let followup = wait_css(&client, "[data-testid=prompt][data-depth='1']", SHORT).await;
+    let followup_text = followup.text().await.unwrap();
+    assert!(
+        !followup_text.trim().is_empty(),
+        "the follow-up has a question"
+    );
+    wait_css(
+        &client,
+        "[data-testid=last-answer] [data-testid=score]",
+        SHORT,
+    )
+    .await;
+    wait_css(&client, "[data-testid=checklist]", SHORT).await;
+    screenshot(&client, "05-interview-feedback-followup.png").await;
+
+    // Answer the follow-up with a quantified STAR answer.
+    let (followup_frames, followup_stop_ms) = answer_with(
+        &client,
+        &fillers.join("a6_star_en-us.wav"),
+        1,
+        "06-interview-followup-recording.png",
+    )
+    .await;
+    wait_css(
+        &client,
+        "[data-testid=last-answer] [data-testid=transcript] [data-word]",
+        SHORT,
+    )
+    .await;
+    screenshot(&client, "07-interview-followup-feedback.png").await;
+
+    // End the round: the summary lists what to fix.
+    click(&client, "[data-testid=end-round]").await;
+    wait_css(
+        &client,
+        "main[data-screen=summary] [data-testid=fixes]",
+        SHORT,
+    )
+    .await;
+    screenshot(&client, "08-summary.png").await;
+
+    // History lists the round; open it in Replay.
+    click(&client, "[data-nav=history]").await;
+    wait_css(&client, "[data-testid=history] tbody tr", SHORT).await;
+    screenshot(&client, "09-history.png").await;
+    click(&client, "[data-testid=history] [data-testid=open-round]").await;
+    wait_css(
+        &client,
+        "main[data-screen=replay] [data-testid=player]",
+        SHORT,
+    )
+    .await;
+
+    // The recording loads through the recording:// scheme...
+    wait_js(
+        &client,
+        "const a = document.querySelector('[data-testid=player]'); return a.readyState >= 1 && a.duration > 5;",
+        SHORT,
+        "the recording's metadata",
+    )
+    .await;
+    screenshot(&client, "10-replay.png").await;
+    // ...and seeks: clicking a word jumps there and highlights it.
+    let n_words = js(
+        &client,
+        "return document.querySelector('[data-testid=replay-turn] [data-testid=transcript]').querySelectorAll('[data-word]').length;",
+    )
+    .await
+    .as_u64()
+    .unwrap();
+    assert!(
+        n_words > 10,
+        "the replayed transcript has words ({n_words})"
+    );
+    let target_word = n_words * 2 / 3;
+    click(
+        &client,
+        &format!(
+            "[data-testid=replay-turn] [data-testid=transcript] button[data-word='{target_word}']"
+        ),
+    )
+    .await;
+    wait_js(
+        &client,
+        "return document.querySelector('[data-testid=player]').currentTime > 3;",
+        SHORT,
+        "the seek to a later word",
+    )
+    .await;
+    let seeked_to = js(
+        &client,
+        "return document.querySelector('[data-testid=player]').currentTime;",
+    )
+    .await;
+    let highlighted = js(
+        &client,
+        "const w = document.querySelector('[data-testid=replay-turn] .current-word'); return w ? Number(w.dataset.word) : -1;",
+    )
+    .await;
+    assert_eq!(
+        highlighted,
+        json!(target_word),
+        "the clicked word is highlighted"
+    );
+    // Playing from there keeps going forward from the seek point.
+    js(
+        &client,
+        "document.querySelector('[data-testid=player]').play(); return true;",
+    )
+    .await;
+    wait_js(
+        &client,
+        &format!(
+            "return document.querySelector('[data-testid=player]').currentTime > {} + 0.5;",
+            seeked_to.as_f64().unwrap()
+        ),
+        SHORT,
+        "playback after the seek",
+    )
+    .await;
+    screenshot(&client, "11-replay-seeked.png").await;
+    js(
+        &client,
+        "document.querySelector('[data-testid=player]').pause(); return true;",
+    )
+    .await;
+
+    // The remaining screens render with the round's data.
+    click(&client, "[data-nav=progress]").await;
+    wait_css(&client, "[data-testid=chart-score] svg", SHORT).await;
+    screenshot(&client, "12-progress.png").await;
+    click(&client, "[data-nav=settings]").await;
+    wait_css(&client, "[data-testid=data-folder]", SHORT).await;
+    screenshot(&client, "13-settings.png").await;
+
+    let metrics = json!({
+        "session_request_to_ui_ready_ms": session_to_ready_ms,
+        "page_navigation_to_ui_ready_ms": page_ready_ms,
+        "main_answer": { "stop_to_feedback_ms": main_stop_ms, "frames_recording_to_feedback": main_frames },
+        "followup_answer": { "stop_to_feedback_ms": followup_stop_ms, "frames_recording_to_feedback": followup_frames },
+        "replay_seeked_to_s": seeked_to,
+    });
+    println!("e2e metrics: {metrics:#}");
+    std::fs::write(
+        screenshots_dir().join("metrics.json"),
+        serde_json::to_string_pretty(&metrics).unwrap(),
+    )
+    .unwrap();
+    client.close().await.unwrap();
+}
