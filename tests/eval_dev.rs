@@ -15,7 +15,10 @@ const QUANTIFIED_ACCURACY_MIN: f64 = 0.90;
 const FOLLOWUP_ACCURACY_MIN: f64 = 0.80;
 
 fn kind_name(kind: FollowUpKind) -> String {
-    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// Per-word filler counts: true positives, false positives, false negatives.
@@ -45,7 +48,11 @@ struct Accuracy {
 
 impl Accuracy {
     fn new() -> Self {
-        Accuracy { hits: 0, total: 0, misses: Vec::new() }
+        Accuracy {
+            hits: 0,
+            total: 0,
+            misses: Vec::new(),
+        }
     }
 
     fn add<T: std::fmt::Debug + PartialEq>(&mut self, id: &str, expected: T, got: T) {
@@ -53,7 +60,8 @@ impl Accuracy {
         if expected == got {
             self.hits += 1;
         } else {
-            self.misses.push(format!("{id}: expected {expected:?}, got {got:?}"));
+            self.misses
+                .push(format!("{id}: expected {expected:?}, got {got:?}"));
         }
     }
 
@@ -83,7 +91,12 @@ fn dev_set_meets_the_acceptance_thresholds() {
     let mut fillers = Counts::default();
     let mut per_word: BTreeMap<String, Counts> = BTreeMap::new();
     let mut filler_misses = Vec::new();
-    let mut star = [Accuracy::new(), Accuracy::new(), Accuracy::new(), Accuracy::new()];
+    let mut star = [
+        Accuracy::new(),
+        Accuracy::new(),
+        Accuracy::new(),
+        Accuracy::new(),
+    ];
     let mut quantified = Accuracy::new();
     let mut hypothetical = Accuracy::new();
     let mut followup = Accuracy::new();
@@ -93,12 +106,24 @@ fn dev_set_meets_the_acceptance_thresholds() {
         let a = analyse(item);
         let labels = &item.labels;
 
-        let expected: BTreeMap<&str, usize> = labels.fillers.iter().map(|f| (f.word.as_str(), f.count)).collect();
-        let words: BTreeSet<&str> = expected.keys().copied().chain(a.fillers.by_word.keys().map(String::as_str)).collect();
+        let expected: BTreeMap<&str, usize> = labels
+            .fillers
+            .iter()
+            .map(|f| (f.word.as_str(), f.count))
+            .collect();
+        let words: BTreeSet<&str> = expected
+            .keys()
+            .copied()
+            .chain(a.fillers.by_word.keys().map(String::as_str))
+            .collect();
         for word in words {
             let want = expected.get(word).copied().unwrap_or(0);
             let got = a.fillers.by_word.get(word).copied().unwrap_or(0);
-            let (tp, fp, fn_) = (want.min(got), got.saturating_sub(want), want.saturating_sub(got));
+            let (tp, fp, fn_) = (
+                want.min(got),
+                got.saturating_sub(want),
+                want.saturating_sub(got),
+            );
             for c in [&mut fillers, per_word.entry(word.to_string()).or_default()] {
                 c.tp += tp;
                 c.fp += fp;
@@ -109,14 +134,23 @@ fn dev_set_meets_the_acceptance_thresholds() {
             }
         }
 
-        let parts = [&a.star.situation, &a.star.task, &a.star.action, &a.star.result];
+        let parts = [
+            &a.star.situation,
+            &a.star.task,
+            &a.star.action,
+            &a.star.result,
+        ];
         let want = [labels.situation, labels.task, labels.action, labels.result];
         for ((acc, part), want) in star.iter_mut().zip(parts).zip(want) {
             acc.add(&item.id, want, part.present);
         }
         quantified.add(&item.id, labels.result_quantified, a.result_quantified);
         hypothetical.add(&item.id, labels.hypothetical, a.hypothetical);
-        let first = a.followups.first().map(|f| kind_name(f.kind)).unwrap_or_else(|| "none".to_string());
+        let first = a
+            .followups
+            .first()
+            .map(|f| kind_name(f.kind))
+            .unwrap_or_else(|| "none".to_string());
         followup.add(&item.id, item.expected_followup.clone(), first);
 
         if (a.first_person.i, a.first_person.we) != (labels.i_count, labels.we_count) {
@@ -130,7 +164,13 @@ fn dev_set_meets_the_acceptance_thresholds() {
     println!("dev set: {} answers", items.len());
     println!("filler F1 (per-word counts): {:.3}", fillers.f1());
     for (word, c) in &per_word {
-        println!("  {word:<10} F1 {:.3} (tp {}, fp {}, fn {})", c.f1(), c.tp, c.fp, c.fn_);
+        println!(
+            "  {word:<10} F1 {:.3} (tp {}, fp {}, fn {})",
+            c.f1(),
+            c.tp,
+            c.fp,
+            c.fn_
+        );
     }
     for miss in &filler_misses {
         println!("  miss {miss}");
@@ -141,20 +181,36 @@ fn dev_set_meets_the_acceptance_thresholds() {
             println!("  miss {miss}");
         }
     }
-    for (name, acc) in [("quantified Result", &quantified), ("hypothetical", &hypothetical), ("first follow-up", &followup)] {
+    for (name, acc) in [
+        ("quantified Result", &quantified),
+        ("hypothetical", &hypothetical),
+        ("first follow-up", &followup),
+    ] {
         println!("{name} accuracy: {:.3}", acc.value());
         for miss in &acc.misses {
             println!("  miss {miss}");
         }
     }
-    println!("I/we counts exact on {} of {} answers", items.len() - pronoun_misses.len(), items.len());
+    println!(
+        "I/we counts exact on {} of {} answers",
+        items.len() - pronoun_misses.len(),
+        items.len()
+    );
     for miss in &pronoun_misses {
         println!("  miss {miss}");
     }
 
-    assert!(fillers.f1() >= FILLER_F1_MIN, "filler F1 {:.3} < {FILLER_F1_MIN}", fillers.f1());
+    assert!(
+        fillers.f1() >= FILLER_F1_MIN,
+        "filler F1 {:.3} < {FILLER_F1_MIN}",
+        fillers.f1()
+    );
     for (name, acc) in ["situation", "task", "action", "result"].iter().zip(&star) {
-        assert!(acc.value() >= STAR_ACCURACY_MIN, "STAR {name} accuracy {:.3} < {STAR_ACCURACY_MIN}", acc.value());
+        assert!(
+            acc.value() >= STAR_ACCURACY_MIN,
+            "STAR {name} accuracy {:.3} < {STAR_ACCURACY_MIN}",
+            acc.value()
+        );
     }
     assert!(
         quantified.value() >= QUANTIFIED_ACCURACY_MIN,
@@ -166,5 +222,8 @@ fn dev_set_meets_the_acceptance_thresholds() {
         "first follow-up accuracy {:.3} < {FOLLOWUP_ACCURACY_MIN}",
         followup.value()
     );
-    assert!(pronoun_misses.is_empty(), "I/we counts differ: {pronoun_misses:?}");
+    assert!(
+        pronoun_misses.is_empty(),
+        "I/we counts differ: {pronoun_misses:?}"
+    );
 }

@@ -12,8 +12,9 @@ pub fn shared_dir() -> PathBuf {
     }
     // Cargo sets the variable when it runs a test; the compile-time value is
     // the fallback for a test binary started by hand.
-    let manifest_dir =
-        std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
     manifest_dir.join("../../shared")
 }
 
@@ -59,7 +60,8 @@ pub fn load_eval(file_name: &str) -> Vec<EvalItem> {
         .filter(|l| !l.trim().is_empty())
         .enumerate()
         .map(|(n, line)| {
-            serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1))
+            serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1))
         })
         .collect()
 }

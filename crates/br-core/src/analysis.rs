@@ -3,13 +3,14 @@
 //! this module runs them in order over one shared tokenization.
 
 mod clauses;
-mod cues;
+pub(crate) mod cues;
 mod fillers;
 mod hypothetical;
-mod lexicon;
+pub(crate) mod lexicon;
 mod pronouns;
-mod quantity;
-mod star;
+pub(crate) mod quantity;
+pub(crate) mod reasoning;
+pub(crate) mod star;
 mod tokens;
 
 use crate::followup::FollowUp;
@@ -177,12 +178,17 @@ impl<'a> Parsed<'a> {
         let fillers = fillers::find(&doc);
         let mut filler_mask = vec![false; doc.tokens.len()];
         for f in &fillers {
-            filler_mask[f.first..=f.last].iter_mut().for_each(|m| *m = true);
+            filler_mask[f.first..=f.last]
+                .iter_mut()
+                .for_each(|m| *m = true);
         }
         let cues = cues::find(&doc, &filler_mask);
         let clauses = clauses::split(&doc, &filler_mask);
         let quantities = quantity::find(&doc);
-        let lesson: Vec<bool> = clauses.iter().map(|c| star::has_cue(c, &cues, cues::Cue::Lesson, false)).collect();
+        let lesson: Vec<bool> = clauses
+            .iter()
+            .map(|c| star::has_cue(c, &cues, cues::Cue::Lesson, false))
+            .collect();
         let narrative = hypothetical::classify(&clauses, &lesson);
         let star = star::parse(&star::Inputs {
             doc: &doc,
@@ -192,12 +198,22 @@ impl<'a> Parsed<'a> {
             lesson: &lesson,
             story: narrative.story,
         });
-        Parsed { doc, fillers, cues, clauses, quantities, lesson, narrative, star }
+        Parsed {
+            doc,
+            fillers,
+            cues,
+            clauses,
+            quantities,
+            lesson,
+            narrative,
+            star,
+        }
     }
 
     /// The character span of a run of clauses.
     pub fn clause_span(&self, run: std::ops::Range<usize>) -> Span {
-        self.doc.span_of(self.clauses[run.start].tokens.start..self.clauses[run.end - 1].tokens.end)
+        self.doc
+            .span_of(self.clauses[run.start].tokens.start..self.clauses[run.end - 1].tokens.end)
     }
 }
 
@@ -206,7 +222,10 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
     let parsed = Parsed::new(input.text);
     let part = |p: star::Part| {
         let span = parsed.star.main_of(p).map(|run| parsed.clause_span(run));
-        StarPart { present: span.is_some(), span }
+        StarPart {
+            present: span.is_some(),
+            span,
+        }
     };
     let star = Star {
         situation: part(star::Part::Situation),
@@ -221,11 +240,20 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
         .map(|f| {
             *by_word.entry(f.word.to_string()).or_insert(0) += 1;
             let span = parsed.doc.span_of(f.first..f.last + 1);
-            FillerMark { word: f.word.to_string(), start: span.start, end: span.end }
+            FillerMark {
+                word: f.word.to_string(),
+                start: span.start,
+                end: span.end,
+            }
         })
         .collect();
     Analysis {
-        fillers: FillerReport { total: spans.len(), by_word, per_minute: None, spans },
+        fillers: FillerReport {
+            total: spans.len(),
+            by_word,
+            per_minute: None,
+            spans,
+        },
         first_person: pronouns::count(&parsed.doc),
         star,
         result_quantified: parsed.star.quantified.is_some(),
@@ -239,8 +267,12 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
             long_pauses: vec![],
             length: LengthVerdict::WithinNorm,
         },
-        score: Score { value: 1, reasons: vec![], findings: vec![] },
-        followups: vec![],
+        score: Score {
+            value: 1,
+            reasons: vec![],
+            findings: vec![],
+        },
+        followups: crate::followup::plan(&parsed, &reasoning::analyse(&parsed, input.question)),
     }
 }
 
@@ -261,11 +293,52 @@ mod debug_dump {
             }
             let t = v["transcript"].as_str().unwrap();
             let p = Parsed::new(t);
-            println!("===== {id} story={:?} q={:?}", p.narrative, p.star.quantified.map(|q| p.doc.slice(p.doc.span_of(q.first..q.last + 1)).to_string()));
+            let r = reasoning::analyse(&p, v["question"].as_str());
+            println!("===== {id} {:?}", r);
+            println!(
+                "===== {id} story={:?} q={:?}",
+                p.narrative,
+                p.star
+                    .quantified
+                    .map(|q| p.doc.slice(p.doc.span_of(q.first..q.last + 1)).to_string())
+            );
             for (i, c) in p.clauses.iter().enumerate() {
-                let preds: Vec<String> = c.preds.iter().map(|pr| format!("{:?}/{:?}/{:?}{}{}", pr.person, pr.tense, pr.class, if pr.subordinate { "/sub" } else { "" }, pr.verb.map(|v| format!("/{}", p.doc.tokens[v].norm)).unwrap_or_default())).collect();
-                let cues: Vec<String> = p.cues.iter().filter(|h| c.tokens.contains(&h.first)).map(|h| format!("{:?}:{}", h.cue, p.doc.slice(p.doc.span_of(h.first..h.last + 1)))).collect();
-                println!("  [{:?}] {} | {:?} op={} | {:?}", p.star.labels[i], p.doc.slice(p.doc.span_of(c.tokens.clone())), preds, c.other_past, cues);
+                let preds: Vec<String> = c
+                    .preds
+                    .iter()
+                    .map(|pr| {
+                        format!(
+                            "{:?}/{:?}/{:?}{}{}",
+                            pr.person,
+                            pr.tense,
+                            pr.class,
+                            if pr.subordinate { "/sub" } else { "" },
+                            pr.verb
+                                .map(|v| format!("/{}", p.doc.tokens[v].norm))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                let cues: Vec<String> = p
+                    .cues
+                    .iter()
+                    .filter(|h| c.tokens.contains(&h.first))
+                    .map(|h| {
+                        format!(
+                            "{:?}:{}",
+                            h.cue,
+                            p.doc.slice(p.doc.span_of(h.first..h.last + 1))
+                        )
+                    })
+                    .collect();
+                println!(
+                    "  [{:?}] {} | {:?} op={} | {:?}",
+                    p.star.labels[i],
+                    p.doc.slice(p.doc.span_of(c.tokens.clone())),
+                    preds,
+                    c.other_past,
+                    cues
+                );
             }
         }
     }

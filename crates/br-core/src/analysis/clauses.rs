@@ -96,34 +96,144 @@ impl Clause {
 
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
-    "that", "if", "whether", "because", "since", "which", "who", "whom", "whose", "where", "when", "whenever",
-    "while", "until", "unless", "once", "though", "although", "how", "what", "why", "before", "after",
+    "that", "if", "whether", "because", "since", "which", "who", "whom", "whose", "where", "when",
+    "whenever", "while", "until", "unless", "once", "though", "although", "how", "what", "why",
+    "before", "after",
 ];
 
 /// Verbs after which a pronoun starts reported speech ("said I wasn't
 /// going to", "told him I'd").
 const REPORTING: &[&str] = &[
-    "said", "told", "thought", "knew", "realized", "realised", "felt", "believed", "noticed", "found", "saw",
-    "decided", "mentioned", "explained", "showed", "argued", "promised", "agreed", "assumed", "expected",
-    "hoped", "guessed", "figured", "learned", "admitted", "warned", "think", "say", "know", "guess", "mean",
+    "said",
+    "told",
+    "thought",
+    "knew",
+    "realized",
+    "realised",
+    "felt",
+    "believed",
+    "noticed",
+    "found",
+    "saw",
+    "decided",
+    "mentioned",
+    "explained",
+    "showed",
+    "argued",
+    "promised",
+    "agreed",
+    "assumed",
+    "expected",
+    "hoped",
+    "guessed",
+    "figured",
+    "learned",
+    "admitted",
+    "warned",
+    "think",
+    "say",
+    "know",
+    "guess",
+    "mean",
 ];
 
 /// Verbs of state: a past form of these is background, not an action.
 const STATE_VERBS: &[&str] = &[
-    "know", "knew", "think", "thought", "believe", "believed", "feel", "felt", "want", "wanted", "need", "needed",
-    "like", "liked", "love", "loved", "hope", "hoped", "expect", "expected", "wish", "wished", "seem", "seemed",
-    "remember", "remembered", "understand", "guess", "assume", "mean", "meant", "care", "cared", "worry",
-    "worried", "prefer", "preferred", "had", "have", "has", "own", "belong", "belonged", "lived", "live",
+    "know",
+    "knew",
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "feel",
+    "felt",
+    "want",
+    "wanted",
+    "need",
+    "needed",
+    "like",
+    "liked",
+    "love",
+    "loved",
+    "hope",
+    "hoped",
+    "expect",
+    "expected",
+    "wish",
+    "wished",
+    "seem",
+    "seemed",
+    "remember",
+    "remembered",
+    "understand",
+    "guess",
+    "assume",
+    "mean",
+    "meant",
+    "care",
+    "cared",
+    "worry",
+    "worried",
+    "prefer",
+    "preferred",
+    "had",
+    "have",
+    "has",
+    "own",
+    "belong",
+    "belonged",
+    "lived",
+    "live",
     // Posture and place: "I sat near support" is where, not what.
-    "sat", "sit", "stood", "stand",
+    "sat",
+    "sit",
+    "stood",
+    "stand",
 ];
 
 /// Adverbs and hedges that may sit between a subject and its verb.
 const ADVERBS: &[&str] = &[
-    "also", "then", "just", "really", "actually", "still", "never", "even", "only", "already", "always", "once",
-    "first", "later", "finally", "eventually", "immediately", "personally", "all", "both", "not", "basically",
-    "literally", "quickly", "simply", "ultimately", "initially", "originally", "together", "myself", "ourselves",
-    "again", "now", "often", "usually", "mostly", "probably", "definitely", "certainly", "clearly", "soon",
+    "also",
+    "then",
+    "just",
+    "really",
+    "actually",
+    "still",
+    "never",
+    "even",
+    "only",
+    "already",
+    "always",
+    "once",
+    "first",
+    "later",
+    "finally",
+    "eventually",
+    "immediately",
+    "personally",
+    "all",
+    "both",
+    "not",
+    "basically",
+    "literally",
+    "quickly",
+    "simply",
+    "ultimately",
+    "initially",
+    "originally",
+    "together",
+    "myself",
+    "ourselves",
+    "again",
+    "now",
+    "often",
+    "usually",
+    "mostly",
+    "probably",
+    "definitely",
+    "certainly",
+    "clearly",
+    "soon",
 ];
 
 /// Splits the text into clauses and reads their predicates. `filler[i]`
@@ -135,8 +245,19 @@ pub(crate) fn split(doc: &Doc<'_>, filler: &[bool]) -> Vec<Clause> {
         for (index_in_sentence, tokens) in ranges.into_iter().enumerate() {
             // A clause that starts with its verb shares the subject of the
             // clause before it in the sentence.
-            let inherited = if index_in_sentence > 0 { clauses.last().and_then(Clause::main).map(|p| p.person) } else { None };
-            clauses.push(read_clause(&doc.tokens, tokens, sentence, index_in_sentence, filler, inherited));
+            let inherited = if index_in_sentence > 0 {
+                clauses.last().and_then(Clause::main).map(|p| p.person)
+            } else {
+                None
+            };
+            clauses.push(read_clause(
+                &doc.tokens,
+                tokens,
+                sentence,
+                index_in_sentence,
+                filler,
+                inherited,
+            ));
         }
     }
     clauses
@@ -173,7 +294,9 @@ enum Opener {
 
 fn opener(tokens: &[Token], filler: &[bool], start: usize, end: usize) -> Opener {
     let first = (start..end).find(|&i| {
-        !skip(filler, i) && tokens[i].kind != Kind::Punct && !tokens[i].is_any(&["and", "but", "then"])
+        !skip(filler, i)
+            && tokens[i].kind != Kind::Punct
+            && !tokens[i].is_any(&["and", "but", "then"])
     });
     match first.map(|i| &tokens[i]) {
         Some(t) if t.is_any(SUBORDINATORS) && !t.is("that") => Opener::Subordinate,
@@ -184,14 +307,16 @@ fn opener(tokens: &[Token], filler: &[bool], start: usize, end: usize) -> Opener
 
 /// Prepositions that open an introductory phrase.
 const INTRO_PREPOSITIONS: &[&str] = &[
-    "before", "after", "by", "instead", "in", "on", "during", "for", "with", "without", "over", "at", "as",
-    "within", "across", "from", "like", "unlike", "despite", "given", "to",
+    "before", "after", "by", "instead", "in", "on", "during", "for", "with", "without", "over",
+    "at", "as", "within", "across", "from", "like", "unlike", "despite", "given", "to",
 ];
 
 fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec<Range<usize>> {
     let (start, end) = (range.start, range.end);
     let words = tokens[range.clone()].iter().filter(|t| t.is_word()).count();
-    let has_comma = tokens[range.clone()].iter().any(|t| t.is_punct(',') || t.is_punct(';'));
+    let has_comma = tokens[range.clone()]
+        .iter()
+        .any(|t| t.is_punct(',') || t.is_punct(';'));
     let raw = words >= 30 && !has_comma;
     let mut out = Vec::new();
     let mut clause_start = start;
@@ -233,7 +358,9 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
             }
         } else if raw && is_pronoun_subject(t) && i > clause_start && !skip(filler, i) {
             let prev = (clause_start..i).rev().find(|&p| !skip(filler, p));
-            if prev.is_some_and(|p| is_content_word(&tokens[p])) && has_verb_between(tokens, clause_start, i) {
+            if prev.is_some_and(|p| is_content_word(&tokens[p]))
+                && has_verb_between(tokens, clause_start, i)
+            {
                 cut = Some((i, i));
             }
         }
@@ -254,7 +381,9 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
     // Leading punctuation left by a split belongs to no clause.
     out.into_iter()
         .map(|r| {
-            let s = (r.start..r.end).find(|&k| tokens[k].is_word()).unwrap_or(r.start);
+            let s = (r.start..r.end)
+                .find(|&k| tokens[k].is_word())
+                .unwrap_or(r.start);
             s..r.end
         })
         .filter(|r| tokens[r.clone()].iter().any(Token::is_word))
@@ -270,15 +399,17 @@ fn is_content_word(t: &Token) -> bool {
         && !t.is_any(SUBORDINATORS)
         && !t.is_any(REPORTING)
         && !t.is_any(&[
-            "and", "but", "or", "so", "then", "to", "of", "for", "with", "about", "as", "than", "told", "asked",
-            "let", "made", "help", "helped", "like", "the", "a", "an",
+            "and", "but", "or", "so", "then", "to", "of", "for", "with", "about", "as", "than",
+            "told", "asked", "let", "made", "help", "helped", "like", "the", "a", "an",
         ])
 }
 
 /// Whether tokens `from..to` contain a verb form (so a comma after them can
 /// end a clause, not an introductory phrase like "Spoiler,").
 fn has_verb_between(tokens: &[Token], from: usize, to: usize) -> bool {
-    tokens[from..to].iter().any(|t| is_past(&t.norm) || is_aux(&t.norm) || is_pronoun_subject(t))
+    tokens[from..to]
+        .iter()
+        .any(|t| is_past(&t.norm) || is_aux(&t.norm) || is_pronoun_subject(t))
 }
 
 fn read_clause(
@@ -292,10 +423,16 @@ fn read_clause(
     let subordinate = subordinate_ranges(tokens, range.clone(), filler);
     let mut preds = Vec::new();
     let mut claimed = Vec::new();
-    let first = range.clone().find(|&k| !skip(filler, k) && tokens[k].is_word());
+    let first = range
+        .clone()
+        .find(|&k| !skip(filler, k) && tokens[k].is_word());
     if let (Some(person), Some(first)) = (inherited, first) {
         if is_past(&tokens[first].norm) && !is_aux(&tokens[first].norm) {
-            let class = if STATE_VERBS.contains(&tokens[first].norm.as_str()) { VerbClass::State } else { VerbClass::Action };
+            let class = if STATE_VERBS.contains(&tokens[first].norm.as_str()) {
+                VerbClass::State
+            } else {
+                VerbClass::Action
+            };
             preds.push(Pred {
                 person,
                 subject: first,
@@ -312,7 +449,9 @@ fn read_clause(
         if skip(filler, k) {
             continue;
         }
-        let Some((person, clitic)) = subject_of(&tokens[k].norm) else { continue };
+        let Some((person, clitic)) = subject_of(&tokens[k].norm) else {
+            continue;
+        };
         let pred = read_predicate(tokens, k, range.end, person, clitic, filler, &subordinate);
         if let Some(v) = pred.verb {
             claimed.push(v);
@@ -332,15 +471,28 @@ fn read_clause(
                 ])
             })
     });
-    Clause { tokens: range, sentence, index_in_sentence, preds, subordinate, other_past }
+    Clause {
+        tokens: range,
+        sentence,
+        index_in_sentence,
+        preds,
+        subordinate,
+        other_past,
+    }
 }
 
 /// Subordinate stretches of a clause: an introductory subordinate clause up
 /// to its comma, and everything after a later subordinator.
 fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let words: Vec<usize> = range.clone().filter(|&k| tokens[k].is_word() && !skip(filler, k)).collect();
-    let Some(&first) = words.iter().find(|&&k| !tokens[k].is_any(&["and", "but", "then", "so"])) else {
+    let words: Vec<usize> = range
+        .clone()
+        .filter(|&k| tokens[k].is_word() && !skip(filler, k))
+        .collect();
+    let Some(&first) = words
+        .iter()
+        .find(|&&k| !tokens[k].is_any(&["and", "but", "then", "so"]))
+    else {
         return out;
     };
     let mut from = first + 1;
@@ -356,8 +508,12 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
             continue;
         }
         let so_purpose = t.is("so") && purpose_so(tokens, k, range.end, filler);
-        let since_causal = t.is("since") && !tokens.get(k + 1).is_some_and(|n| n.is_any(&["then", "last"]));
-        if (t.is_any(SUBORDINATORS) && !t.is("since")) || so_purpose || since_causal {
+        // "before," "after that", "since then": adverbs, not clause openers.
+        let adverbial = t.is_any(&["before", "after", "since", "once"])
+            && tokens.get(k + 1).map_or(true, |n| {
+                !n.is_word() || n.is_any(&["that", "then", "this", "all", "last"])
+            });
+        if (t.is_any(SUBORDINATORS) && !adverbial) || so_purpose {
             out.push(k..range.end);
             break;
         }
@@ -373,8 +529,10 @@ pub(crate) fn purpose_so(tokens: &[Token], k: usize, end: usize, filler: &[bool]
     }
     (k + 1..end.min(k + 7)).any(|j| {
         !skip(filler, j)
-            && (tokens[j].is_any(&["could", "would", "can", "might", "will", "wouldn't", "couldn't", "didn't"])
-                || (tokens[j].is_any(&["had", "have", "has"]) && tokens.get(j + 1).is_some_and(|t| t.is("to")))
+            && (tokens[j].is_any(&[
+                "could", "would", "can", "might", "will", "wouldn't", "couldn't", "didn't",
+            ]) || (tokens[j].is_any(&["had", "have", "has"])
+                && tokens.get(j + 1).is_some_and(|t| t.is("to")))
                 || tokens[j].norm.ends_with("'d"))
     })
 }
@@ -388,9 +546,12 @@ fn read_predicate(
     filler: &[bool],
     subordinate: &[Range<usize>],
 ) -> Pred {
-    let reported = subject.checked_sub(1).is_some_and(|p| tokens[p].is_any(REPORTING))
+    let reported = subject
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].is_any(REPORTING))
         || subject.checked_sub(2).is_some_and(|p| {
-            tokens[p].is_any(REPORTING) && tokens[p + 1].is_any(&["him", "her", "them", "me", "us", "you"])
+            tokens[p].is_any(REPORTING)
+                && tokens[p + 1].is_any(&["him", "her", "them", "me", "us", "you"])
         });
     let in_subordinate = subordinate.iter().any(|r| r.contains(&subject));
     let mut auxes: Vec<&str> = clitic.into_iter().collect();
@@ -398,7 +559,11 @@ fn read_predicate(
     let mut main = None;
     while j < end {
         let t = &tokens[j];
-        if skip(filler, j) || t.is_punct(',') || t.is_any(ADVERBS) || (t.norm.ends_with("ly") && t.norm.len() > 4) {
+        if skip(filler, j)
+            || t.is_punct(',')
+            || t.is_any(ADVERBS)
+            || (t.norm.ends_with("ly") && t.norm.len() > 4)
+        {
             j += 1;
             continue;
         }
@@ -416,30 +581,62 @@ fn read_predicate(
         main = Some(j);
         break;
     }
+    // "I reverse engineered", "we hand delivered": a compound verb whose
+    // second word carries the tense.
+    if let Some(m) = main {
+        let next = tokens.get(m + 1).filter(|n| m + 1 < end && n.is_word());
+        if auxes.is_empty()
+            && !is_past(&tokens[m].norm)
+            && next.is_some_and(|n| is_past(&n.norm) && n.norm.ends_with("ed"))
+        {
+            main = Some(m + 1);
+        }
+    }
     let main_word = main.map(|m| tokens[m].norm.as_str()).unwrap_or("");
     let aux0 = auxes.first().copied();
     let verbish = |w: &str| is_participle(w) || w.ends_with("ing");
     let (tense, mut class) = match aux0 {
         None => {
-            let tense = if is_past(main_word) || is_same_past_and_base(main_word) { Tense::Past } else { Tense::Present };
+            let tense = if is_past(main_word) || is_same_past_and_base(main_word) {
+                Tense::Past
+            } else {
+                Tense::Present
+            };
             (tense, VerbClass::Action)
         }
         Some("am" | "is" | "are" | "'s" | "'re") => {
-            let going = main_word == "going" && main.is_some_and(|m| tokens.get(m + 1).is_some_and(|t| t.is("to")));
+            let going = main_word == "going"
+                && main.is_some_and(|m| tokens.get(m + 1).is_some_and(|t| t.is("to")));
             if going {
                 (Tense::Future, VerbClass::Action)
             } else {
-                (Tense::Present, if verbish(main_word) { VerbClass::State } else { VerbClass::Copula })
+                (
+                    Tense::Present,
+                    if verbish(main_word) {
+                        VerbClass::State
+                    } else {
+                        VerbClass::Copula
+                    },
+                )
             }
         }
-        Some("was" | "were" | "wasn't" | "weren't") => {
-            (Tense::Past, if verbish(main_word) { VerbClass::State } else { VerbClass::Copula })
-        }
+        Some("was" | "were" | "wasn't" | "weren't") => (
+            Tense::Past,
+            if verbish(main_word) {
+                VerbClass::State
+            } else {
+                VerbClass::Copula
+            },
+        ),
         Some("had" | "hadn't") => (Tense::Pluperfect, VerbClass::Action),
-        Some("'d") if is_past(main_word) || is_participle(main_word) => (Tense::Pluperfect, VerbClass::Action),
+        Some("'d") if is_past(main_word) || is_participle(main_word) => {
+            (Tense::Pluperfect, VerbClass::Action)
+        }
         Some("have" | "has" | "haven't" | "hasn't") => (Tense::Perfect, VerbClass::Action),
         Some("did" | "didn't") => (Tense::Past, VerbClass::Action),
-        Some("do" | "does" | "don't" | "doesn't" | "can" | "can't" | "cannot") => (Tense::Present, VerbClass::Action),
+        Some("do" | "does" | "don't" | "doesn't" | "can" | "can't" | "cannot") => {
+            (Tense::Present, VerbClass::Action)
+        }
         Some("will" | "won't" | "shall") => (Tense::Future, VerbClass::Action),
         Some(_) => (Tense::Conditional, VerbClass::Action),
     };
@@ -476,7 +673,10 @@ mod tests {
     fn clauses(text: &str) -> Vec<String> {
         let doc = Doc::new(text);
         let filler = vec![false; doc.tokens.len()];
-        split(&doc, &filler).iter().map(|c| doc.slice(doc.span_of(c.tokens.clone())).to_string()).collect()
+        split(&doc, &filler)
+            .iter()
+            .map(|c| doc.slice(doc.span_of(c.tokens.clone())).to_string())
+            .collect()
     }
 
     fn main_pred(text: &str) -> (Tense, VerbClass) {
@@ -501,40 +701,84 @@ mod tests {
         let filler = vec![false; doc.tokens.len()];
         let parts = split(&doc, &filler);
         assert_eq!(parts.len(), 2);
-        assert_eq!(parts[1].main().map(|p| (p.person, p.tense)), Some((Person::We, Tense::Past)));
+        assert_eq!(
+            parts[1].main().map(|p| (p.person, p.tense)),
+            Some((Person::We, Tense::Past))
+        );
     }
 
     #[test]
     fn introductory_subordinate_clauses_stay_with_their_main_clause() {
-        assert_eq!(clauses("When it became clear that we would slip, I went to the lead."), ["When it became clear that we would slip, I went to the lead."]);
+        assert_eq!(
+            clauses("When it became clear that we would slip, I went to the lead."),
+            ["When it became clear that we would slip, I went to the lead."]
+        );
     }
 
     #[test]
     fn raw_transcripts_split_before_a_pronoun_after_a_content_word() {
         let text = "so i work at a hotel front desk and we had a guest who was flying in for her wedding and the airline lost her bag the night before i called every shop in town and i drove her there for the night she wrote a review";
         let parts = clauses(text);
-        assert!(parts.iter().any(|c| c.starts_with("she wrote a review")), "{parts:?}");
-        assert!(!parts.iter().any(|c| c.starts_with("i called")), "{parts:?}");
+        assert!(
+            parts.iter().any(|c| c.starts_with("she wrote a review")),
+            "{parts:?}"
+        );
+        assert!(
+            !parts.iter().any(|c| c.starts_with("i called")),
+            "{parts:?}"
+        );
     }
 
     #[test]
     fn verb_phrases_give_tense_and_class() {
-        assert_eq!(main_pred("I pulled the error rates."), (Tense::Past, VerbClass::Action));
-        assert_eq!(main_pred("I was the QA lead."), (Tense::Past, VerbClass::Copula));
-        assert_eq!(main_pred("I'd move quickly."), (Tense::Conditional, VerbClass::Action));
-        assert_eq!(main_pred("I'd never worked in Python."), (Tense::Pluperfect, VerbClass::Action));
-        assert_eq!(main_pred("I've built dashboards."), (Tense::Perfect, VerbClass::Action));
-        assert_eq!(main_pred("I basically didn't wait."), (Tense::Past, VerbClass::Action));
-        assert_eq!(main_pred("I had to decide."), (Tense::Past, VerbClass::State));
-        assert_eq!(main_pred("We had a bad quarter."), (Tense::Past, VerbClass::State));
-        assert_eq!(main_pred("I'm going to call."), (Tense::Future, VerbClass::Action));
+        assert_eq!(
+            main_pred("I pulled the error rates."),
+            (Tense::Past, VerbClass::Action)
+        );
+        assert_eq!(
+            main_pred("I was the QA lead."),
+            (Tense::Past, VerbClass::Copula)
+        );
+        assert_eq!(
+            main_pred("I'd move quickly."),
+            (Tense::Conditional, VerbClass::Action)
+        );
+        assert_eq!(
+            main_pred("I'd never worked in Python."),
+            (Tense::Pluperfect, VerbClass::Action)
+        );
+        assert_eq!(
+            main_pred("I've built dashboards."),
+            (Tense::Perfect, VerbClass::Action)
+        );
+        assert_eq!(
+            main_pred("I basically didn't wait."),
+            (Tense::Past, VerbClass::Action)
+        );
+        assert_eq!(
+            main_pred("I had to decide."),
+            (Tense::Past, VerbClass::State)
+        );
+        assert_eq!(
+            main_pred("We had a bad quarter."),
+            (Tense::Past, VerbClass::State)
+        );
+        assert_eq!(
+            main_pred("I'm going to call."),
+            (Tense::Future, VerbClass::Action)
+        );
     }
 
     #[test]
     fn reported_and_purpose_clauses_are_subordinate() {
-        let doc = Doc::new("I shipped it behind a flag so we could watch it, and said I wasn't going to sign off.");
+        let doc = Doc::new(
+            "I shipped it behind a flag so we could watch it, and said I wasn't going to sign off.",
+        );
         let filler = vec![false; doc.tokens.len()];
-        let all: Vec<Pred> = split(&doc, &filler).into_iter().flat_map(|c| c.preds).collect();
+        let all: Vec<Pred> = split(&doc, &filler)
+            .into_iter()
+            .flat_map(|c| c.preds)
+            .collect();
         let subordinate: Vec<bool> = all.iter().map(|p| p.subordinate).collect();
         // shipped, we could (purpose), said (same subject), I wasn't (reported).
         assert_eq!(subordinate, [false, true, false, true]);

@@ -30,7 +30,11 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     while i < tokens.len() {
         let found = classify(doc, i, opener_end, &wrap_ups);
         if let Some((word, len)) = found {
-            out.push(Filler { word, first: i, last: i + len - 1 });
+            out.push(Filler {
+                word,
+                first: i,
+                last: i + len - 1,
+            });
             i += len;
         } else {
             i += 1;
@@ -51,7 +55,12 @@ fn hesitation(word: &str) -> Option<&'static str> {
 }
 
 /// The filler starting at token `i`, with its length in tokens.
-fn classify(doc: &Doc<'_>, i: usize, opener_end: usize, wrap_ups: &[usize]) -> Option<(&'static str, usize)> {
+fn classify(
+    doc: &Doc<'_>,
+    i: usize,
+    opener_end: usize,
+    wrap_ups: &[usize],
+) -> Option<(&'static str, usize)> {
     let tokens = &doc.tokens;
     let t = &tokens[i];
     if t.kind != Kind::Word {
@@ -72,12 +81,16 @@ fn classify(doc: &Doc<'_>, i: usize, opener_end: usize, wrap_ups: &[usize]) -> O
         // The discourse opener of the answer ("So, um, ...", "Actually, um,
         // the one that comes to mind"); elsewhere these words mean
         // "therefore" and "in fact".
-        "so" | "actually" if i < opener_end => Some((if t.is("so") { "so" } else { "actually" }, 1)),
+        "so" | "actually" if i < opener_end => {
+            Some((if t.is("so") { "so" } else { "actually" }, 1))
+        }
         "so" if wrap_ups.contains(&i) => Some(("so", 1)),
         // Only the tag question ", right?" is a filler; "right away", "the
         // right alternative" are not.
         "right" => {
-            let tag = i > 0 && tokens[i - 1].is_punct(',') && tokens.get(i + 1).is_some_and(|n| n.is_punct('?'));
+            let tag = i > 0
+                && tokens[i - 1].is_punct(',')
+                && tokens.get(i + 1).is_some_and(|n| n.is_punct('?'));
             tag.then_some(("right", 1))
         }
         _ => None,
@@ -89,7 +102,9 @@ fn classify(doc: &Doc<'_>, i: usize, opener_end: usize, wrap_ups: &[usize]) -> O
 fn opener_end(tokens: &[Token]) -> usize {
     tokens
         .iter()
-        .position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none() && !t.is_any(&["so", "actually"]))
+        .position(|t| {
+            t.kind != Kind::Punct && hesitation(&t.norm).is_none() && !t.is_any(&["so", "actually"])
+        })
         .unwrap_or(tokens.len())
 }
 
@@ -101,14 +116,27 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
         .iter()
         .filter_map(|range| {
             let sentence = &doc.tokens[range.clone()];
-            let first = sentence.iter().position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
+            let first = sentence
+                .iter()
+                .position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
             if !sentence[first].is("so") {
                 return None;
             }
-            let rest: Vec<&Token> =
-                sentence[first + 1..].iter().filter(|t| t.is_word() && hesitation(&t.norm).is_none()).collect();
+            let rest: Vec<&Token> = sentence[first + 1..]
+                .iter()
+                .filter(|t| t.is_word() && hesitation(&t.norm).is_none())
+                .collect();
             let closing = rest.first().is_some_and(|t| {
-                t.is_any(&["that's", "that", "yeah", "anyway", "anyways", "overall", "basically", "yes"])
+                t.is_any(&[
+                    "that's",
+                    "that",
+                    "yeah",
+                    "anyway",
+                    "anyways",
+                    "overall",
+                    "basically",
+                    "yes",
+                ])
             });
             (closing && rest.len() <= 7).then_some(range.start + first)
         })
@@ -120,8 +148,9 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
 fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     !prev.is_some_and(|p| {
-        p.is_any(&["do", "does", "did", "let", "if", "whether", "to", "would", "will", "can", "could"])
-            || p.norm.ends_with("n't")
+        p.is_any(&[
+            "do", "does", "did", "let", "if", "whether", "to", "would", "will", "can", "could",
+        ]) || p.norm.ends_with("n't")
     })
 }
 
@@ -138,16 +167,26 @@ fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
             return false;
         }
     }
-    let object_then_end = tokens.get(i + 2).is_some_and(|t| t.is_any(&["it", "that", "this"]))
-        && tokens.get(i + 3).is_none_or(|t| t.kind == Kind::Punct && !t.is_punct(','));
+    let object_then_end = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.is_any(&["it", "that", "this"]))
+        && tokens
+            .get(i + 3)
+            .is_none_or(|t| t.kind == Kind::Punct && !t.is_punct(','));
     !object_then_end
 }
 
 /// Whether the phrase ending at the comma `comma` is "by <term>", as in "by
 /// usage, I mean ...".
 fn defines_a_term(tokens: &[Token], comma: usize) -> bool {
-    let phrase_start = tokens[..comma].iter().rposition(|t| t.kind == Kind::Punct).map_or(0, |p| p + 1);
-    let words: Vec<&Token> = tokens[phrase_start..comma].iter().filter(|t| t.is_word()).collect();
+    let phrase_start = tokens[..comma]
+        .iter()
+        .rposition(|t| t.kind == Kind::Punct)
+        .map_or(0, |p| p + 1);
+    let words: Vec<&Token> = tokens[phrase_start..comma]
+        .iter()
+        .filter(|t| t.is_word())
+        .collect();
     words.len() <= 4 && words.first().is_some_and(|t| t.is("by"))
 }
 
@@ -157,7 +196,9 @@ fn defines_a_term(tokens: &[Token], comma: usize) -> bool {
 fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let prev2 = i.checked_sub(2).map(|p| &tokens[p]);
-    let is_det = |t: Option<&Token>| t.is_some_and(|t| is_determiner(&t.norm) || t.is_any(&["what", "which", "no"]));
+    let is_det = |t: Option<&Token>| {
+        t.is_some_and(|t| is_determiner(&t.norm) || t.is_any(&["what", "which", "no"]))
+    };
     if is_det(prev) {
         return false;
     }
@@ -165,9 +206,33 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     // adjective of choice before it.
     let choosing_adjective = prev.is_some_and(|p| {
         p.is_any(&[
-            "right", "wrong", "same", "different", "new", "other", "certain", "particular", "similar", "best",
-            "worst", "usual", "exact", "perfect", "only", "first", "last", "specific", "main", "typical", "good",
-            "bad", "whole", "weird", "odd", "strange", "special",
+            "right",
+            "wrong",
+            "same",
+            "different",
+            "new",
+            "other",
+            "certain",
+            "particular",
+            "similar",
+            "best",
+            "worst",
+            "usual",
+            "exact",
+            "perfect",
+            "only",
+            "first",
+            "last",
+            "specific",
+            "main",
+            "typical",
+            "good",
+            "bad",
+            "whole",
+            "weird",
+            "odd",
+            "strange",
+            "special",
         ])
     });
     !(is_det(prev2) && choosing_adjective)
@@ -183,7 +248,10 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let next = tokens.get(i + 1);
     if let Some(p) = prev.filter(|p| p.is_word()) {
-        if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER) || p.norm.ends_with("n't") || p.norm.ends_with("'d") {
+        if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)
+            || p.norm.ends_with("n't")
+            || p.norm.ends_with("'d")
+        {
             return false;
         }
     }
@@ -197,46 +265,121 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     if starts_a_quantity(tokens, i + 1) {
         return true;
     }
-    let Some(p) = prev.filter(|p| p.is_word()) else { return false };
+    let Some(p) = prev.filter(|p| p.is_word()) else {
+        return false;
+    };
     if is_determiner(&p.norm) {
         return true;
     }
     if p.is_any(LIKE_HEDGE_AFTER) {
-        return !next.is_any(&["this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you", "what", "how"]);
+        return !next.is_any(&[
+            "this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you",
+            "what", "how",
+        ]);
     }
-    next.is_any(&["all", "every", "totally", "really", "super", "literally", "very", "just", "basically"])
+    next.is_any(&[
+        "all",
+        "every",
+        "totally",
+        "really",
+        "super",
+        "literally",
+        "very",
+        "just",
+        "basically",
+    ])
 }
 
 /// Words after which "like" is a verb ("they like", "didn't like", "to
 /// like") or a comparison ("something like", "felt like", "just like").
 const LIKE_IS_VERB_OR_SIMILE_AFTER: &[&str] = &[
-    "i", "you", "we", "they", "people", "not", "never", "really", "also", "would", "to", "do", "does", "did",
-    "will", "can", "could", "might", "may", "should", "just", "much", "more", "less", "something",
-    "anything", "nothing", "everything", "someone", "somebody", "look", "looks", "looked", "looking", "feel",
-    "feels", "felt", "feeling", "sound", "sounds", "sounded", "seem", "seems", "seemed", "act", "acts",
-    "acted", "exactly", "i'd", "we'd", "you'd", "they'd", "i'll", "we'll", "always", "actually", "still",
+    "i",
+    "you",
+    "we",
+    "they",
+    "people",
+    "not",
+    "never",
+    "really",
+    "also",
+    "would",
+    "to",
+    "do",
+    "does",
+    "did",
+    "will",
+    "can",
+    "could",
+    "might",
+    "may",
+    "should",
+    "just",
+    "much",
+    "more",
+    "less",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "someone",
+    "somebody",
+    "look",
+    "looks",
+    "looked",
+    "looking",
+    "feel",
+    "feels",
+    "felt",
+    "feeling",
+    "sound",
+    "sounds",
+    "sounded",
+    "seem",
+    "seems",
+    "seemed",
+    "act",
+    "acts",
+    "acted",
+    "exactly",
+    "i'd",
+    "we'd",
+    "you'd",
+    "they'd",
+    "i'll",
+    "we'll",
+    "always",
+    "actually",
+    "still",
 ];
 
 /// Verbs and prepositions after which "like" only hedges ("was like the
 /// only one", "had like a bunch", "for like a week").
 const LIKE_HEDGE_AFTER: &[&str] = &[
-    "is", "was", "were", "are", "am", "be", "been", "being", "it's", "that's", "there's", "had", "have", "has",
-    "got", "get", "gets", "getting", "for", "in", "at", "on", "with", "of", "about", "from", "after", "during",
-    "within", "over", "under", "around", "through", "into", "took", "takes", "take",
+    "is", "was", "were", "are", "am", "be", "been", "being", "it's", "that's", "there's", "had",
+    "have", "has", "got", "get", "gets", "getting", "for", "in", "at", "on", "with", "of", "about",
+    "from", "after", "during", "within", "over", "under", "around", "through", "into", "took",
+    "takes", "take",
 ];
 
 /// Whether a quantity starts at token `i` ("twenty", "40", "half", "a
 /// couple", "a dozen").
 fn starts_a_quantity(tokens: &[Token], i: usize) -> bool {
     let Some(t) = tokens.get(i) else { return false };
-    if t.kind == Kind::Number || t.norm.starts_with(|c: char| c.is_ascii_digit()) || is_number_word(&t.norm) {
+    if t.kind == Kind::Number
+        || t.norm.starts_with(|c: char| c.is_ascii_digit())
+        || is_number_word(&t.norm)
+    {
         return true;
     }
     if t.is_any(&["half", "maybe", "about", "around"]) {
         return t.is("half");
     }
     t.is_any(&["a", "an"])
-        && tokens.get(i + 1).is_some_and(|n| n.is_any(&["couple", "dozen", "hundred", "thousand", "million", "third", "quarter", "half"]))
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.is_any(&[
+                "couple", "dozen", "hundred", "thousand", "million", "third", "quarter", "half",
+            ])
+        })
 }
 
 #[cfg(test)]
@@ -249,7 +392,10 @@ mod tests {
 
     #[test]
     fn hesitations_are_always_fillers() {
-        assert_eq!(fillers("Um, I uh think hmm er yes"), ["um", "uh", "hmm", "er"]);
+        assert_eq!(
+            fillers("Um, I uh think hmm er yes"),
+            ["um", "uh", "hmm", "er"]
+        );
     }
 
     #[test]
@@ -261,7 +407,10 @@ mod tests {
     #[test]
     fn like_as_a_preposition_or_conjunction_is_not_a_filler() {
         assert!(fillers("We used tools like Redis and restaurants like us.").is_empty());
-        assert!(fillers("It felt like marketing, something like four million, like everyone assumed.").is_empty());
+        assert!(fillers(
+            "It felt like marketing, something like four million, like everyone assumed."
+        )
+        .is_empty());
         assert!(fillers("They got stuck on prep steps, like chopping, that came late.").is_empty());
     }
 
@@ -270,7 +419,10 @@ mod tests {
         assert_eq!(fillers("There was this like nightly job."), ["like"]);
         assert_eq!(fillers("One customer, like, a small practice."), ["like"]);
         assert_eq!(fillers("It took like twenty minutes."), ["like"]);
-        assert_eq!(fillers("I was like the only analyst, late like all the time, for like a week."), ["like"; 3]);
+        assert_eq!(
+            fillers("I was like the only analyst, late like all the time, for like a week."),
+            ["like"; 3]
+        );
     }
 
     #[test]
@@ -281,24 +433,39 @@ mod tests {
 
     #[test]
     fn so_meaning_therefore_or_so_that_is_not_a_filler() {
-        assert!(fillers("It failed, so I rolled back. I shipped a flag so we could watch it.").is_empty());
+        assert!(
+            fillers("It failed, so I rolled back. I shipped a flag so we could watch it.")
+                .is_empty()
+        );
         assert!(fillers("We had one week. So I called the vendor.").is_empty());
     }
 
     #[test]
     fn so_wrapping_up_the_answer_is_a_filler() {
-        assert_eq!(fillers("We shipped. So, um, that's basically it."), ["so", "um", "basically"]);
+        assert_eq!(
+            fillers("We shipped. So, um, that's basically it."),
+            ["so", "um", "basically"]
+        );
     }
 
     #[test]
     fn kind_of_meaning_type_of_is_not_a_filler() {
-        assert!(fillers("What kind of database? That kind of software, the right kind of tool.").is_empty());
-        assert_eq!(fillers("Small things on the floor sort of turn into big problems."), ["sort of"]);
+        assert!(
+            fillers("What kind of database? That kind of software, the right kind of tool.")
+                .is_empty()
+        );
+        assert_eq!(
+            fillers("Small things on the floor sort of turn into big problems."),
+            ["sort of"]
+        );
     }
 
     #[test]
     fn kind_of_and_sort_of_as_hedges_are_fillers() {
-        assert_eq!(fillers("It was kind of a mess and I sort of made a mockup."), ["kind of", "sort of"]);
+        assert_eq!(
+            fillers("It was kind of a mess and I sort of made a mockup."),
+            ["kind of", "sort of"]
+        );
     }
 
     #[test]
@@ -308,7 +475,10 @@ mod tests {
 
     #[test]
     fn actually_opening_the_answer_is_a_filler() {
-        assert_eq!(fillers("Actually, um, the one that comes to mind"), ["actually", "um"]);
+        assert_eq!(
+            fillers("Actually, um, the one that comes to mind"),
+            ["actually", "um"]
+        );
     }
 
     #[test]
@@ -321,7 +491,10 @@ mod tests {
     #[test]
     fn right_is_a_filler_only_as_a_tag_question() {
         assert_eq!(fillers("That's a real problem, right?"), ["right"]);
-        assert!(fillers("I called right away, right before the launch, with the right alternative.").is_empty());
+        assert!(fillers(
+            "I called right away, right before the launch, with the right alternative."
+        )
+        .is_empty());
         assert!(fillers("Right now I'm learning.").is_empty());
     }
 

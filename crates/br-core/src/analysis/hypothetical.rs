@@ -23,7 +23,12 @@ pub(crate) struct Narrative {
 pub(crate) fn classify(clauses: &[Clause], lesson: &[bool]) -> Narrative {
     let past = clauses
         .iter()
-        .filter(|c| c.other_past || c.preds.iter().any(|p| p.tense == Tense::Past && !p.ambiguous))
+        .filter(|c| {
+            c.other_past
+                || c.preds
+                    .iter()
+                    .any(|p| p.tense == Tense::Past && !p.ambiguous)
+        })
         .count();
     let plans = clauses
         .iter()
@@ -31,12 +36,17 @@ pub(crate) fn classify(clauses: &[Clause], lesson: &[bool]) -> Narrative {
         .filter(|(_, &is_lesson)| !is_lesson)
         .flat_map(|(c, _)| &c.preds)
         .filter(|p| {
-            p.person != Person::Other && !p.subordinate && matches!(p.tense, Tense::Conditional | Tense::Future)
+            p.person != Person::Other
+                && !p.subordinate
+                && matches!(p.tense, Tense::Conditional | Tense::Future)
         })
         .count();
     let hypothetical = plans >= 2 && plans > past;
     let story = !hypothetical && (past >= 2 || (past == 1 && clauses.len() <= 2));
-    Narrative { hypothetical, story }
+    Narrative {
+        hypothetical,
+        story,
+    }
 }
 
 #[cfg(test)]
@@ -55,18 +65,38 @@ mod tests {
     #[test]
     fn conditional_plans_are_hypothetical() {
         let n = narrative("I would start by finding the data. If it's reversible, I'd move quickly. I'd tell my manager.");
-        assert_eq!(n, Narrative { hypothetical: true, story: false });
+        assert_eq!(
+            n,
+            Narrative {
+                hypothetical: true,
+                story: false
+            }
+        );
     }
 
     #[test]
     fn reported_future_in_a_past_story_is_not_hypothetical() {
         let n = narrative("I promised that we would have forty robots. It became clear that we would slip. I went to the lead.");
-        assert_eq!(n, Narrative { hypothetical: false, story: true });
+        assert_eq!(
+            n,
+            Narrative {
+                hypothetical: false,
+                story: true
+            }
+        );
     }
 
     #[test]
     fn self_description_in_the_present_is_no_story() {
-        let n = narrative("I'm really comfortable with data. I use SQL every day, and I've built dashboards.");
-        assert_eq!(n, Narrative { hypothetical: false, story: false });
+        let n = narrative(
+            "I'm really comfortable with data. I use SQL every day, and I've built dashboards.",
+        );
+        assert_eq!(
+            n,
+            Narrative {
+                hypothetical: false,
+                story: false
+            }
+        );
     }
 }

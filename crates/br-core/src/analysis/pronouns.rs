@@ -35,17 +35,26 @@ mod tests {
 
     #[test]
     fn contractions_count_as_their_pronoun() {
-        assert_eq!(counts("I'm sure I've said I'd go, and we're here, we'll stay"), (3, 2));
+        assert_eq!(
+            counts("I'm sure I've said I'd go, and we're here, we'll stay"),
+            (3, 2)
+        );
     }
 
     #[test]
     fn only_whole_words_count() {
-        assert_eq!(counts("myself, mine, ours, us-based, me-first, my_var, i"), (2, 1));
+        assert_eq!(
+            counts("myself, mine, ours, us-based, me-first, my_var, i"),
+            (2, 1)
+        );
     }
 
     #[test]
     fn lowercase_raw_transcripts_count() {
-        assert_eq!(counts("so um i work at a hotel and my manager told us"), (2, 1));
+        assert_eq!(
+            counts("so um i work at a hotel and my manager told us"),
+            (2, 1)
+        );
     }
 
     #[test]

@@ -62,7 +62,10 @@ fn fraction_word(w: &str) -> bool {
 }
 
 fn multiplier_word(w: &str) -> bool {
-    matches!(w, "doubled" | "tripled" | "quadrupled" | "halved" | "twice" | "tenfold" | "double" | "triple")
+    matches!(
+        w,
+        "doubled" | "tripled" | "quadrupled" | "halved" | "twice" | "tenfold" | "double" | "triple"
+    )
 }
 
 /// A digit-led word with a unit glued on ("200ms", "10x", "3k", "4th").
@@ -77,28 +80,51 @@ fn glued_unit(w: &str) -> Option<(f64, &str)> {
 
 fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let t = &tokens[i];
-    let word = |j: usize| tokens.get(j).filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    let word = |j: usize| {
+        tokens
+            .get(j)
+            .filter(|t| t.is_word())
+            .map(|t| t.norm.as_str())
+    };
     if t.kind == Kind::Punct {
         // "$2M", "£300": the currency sign belongs to the number.
-        if matches!(t.norm.as_str(), "$" | "£" | "€") && tokens.get(i + 1).is_some_and(|n| starts_number(n)) {
+        if matches!(t.norm.as_str(), "$" | "£" | "€")
+            && tokens.get(i + 1).is_some_and(|n| starts_number(n))
+        {
             let inner = phrase_at(tokens, i + 1)?;
-            return Some(Quantity { first: i, unit: Unit::Money, ..inner });
+            return Some(Quantity {
+                first: i,
+                unit: Unit::Money,
+                ..inner
+            });
         }
         return None;
     }
     if multiplier_word(&t.norm) {
-        return Some(Quantity { first: i, last: i, unit: Unit::Multiplier, value: None });
+        return Some(Quantity {
+            first: i,
+            last: i,
+            unit: Unit::Multiplier,
+            value: None,
+        });
     }
     if fraction_word(&t.norm) {
         // "half" alone, "a third", "about a quarter", "two thirds" (the
         // number case is handled below).
         let article = i > 0 && tokens[i - 1].is_any(&["a", "one"]);
         if t.is("half") || article {
-            return Some(Quantity { first: if article { i - 1 } else { i }, last: i, unit: Unit::Fraction, value: None });
+            return Some(Quantity {
+                first: if article { i - 1 } else { i },
+                last: i,
+                unit: Unit::Fraction,
+                value: None,
+            });
         }
         return None;
     }
-    if t.is("a") && word(i + 1).is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "dozen")) {
+    if t.is("a")
+        && word(i + 1).is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "dozen"))
+    {
         let inner = phrase_at(tokens, i + 1)?;
         return Some(Quantity { first: i, ..inner });
     }
@@ -107,15 +133,19 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     }
     if let Some((value, suffix)) = glued_unit(&t.norm) {
         let unit = match suffix {
-            "ms" | "s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs" | "d" | "wk" | "wks" | "yr" | "yrs" => {
-                Unit::Duration
-            }
+            "ms" | "s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs" | "d" | "wk"
+            | "wks" | "yr" | "yrs" => Unit::Duration,
             "x" => Unit::Multiplier,
             "st" | "nd" | "rd" | "th" => Unit::Date,
             "k" | "m" | "mm" | "b" | "bn" => Unit::Count,
             _ => Unit::Count,
         };
-        return Some(Quantity { first: i, last: i, unit, value: Some(value) });
+        return Some(Quantity {
+            first: i,
+            last: i,
+            unit,
+            value: Some(value),
+        });
     }
     // Extend over the spelled-out number: "two hundred and ten thousand",
     // "four point seven", "twenty-two", "2 million".
@@ -140,7 +170,12 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     }
     let value = value_of(&tokens[i..=last]);
     let (unit, unit_last) = unit_after(tokens, i, last, value);
-    Some(Quantity { first: i, last: unit_last, unit, value })
+    Some(Quantity {
+        first: i,
+        last: unit_last,
+        unit,
+        value,
+    })
 }
 
 fn is_magnitude(w: &str) -> bool {
@@ -159,7 +194,11 @@ fn value_of(tokens: &[Token]) -> Option<f64> {
             decimals = Some(0.1);
             continue;
         }
-        let v = if t.kind == Kind::Number { t.norm.parse().ok()? } else { number_word_value(&t.norm)? };
+        let v = if t.kind == Kind::Number {
+            t.norm.parse().ok()?
+        } else {
+            number_word_value(&t.norm)?
+        };
         if let Some(scale) = decimals {
             current += v * scale;
             decimals = Some(scale / 10.0);
@@ -176,29 +215,79 @@ fn value_of(tokens: &[Token]) -> Option<f64> {
 }
 
 const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
-    "year", "years", "quarter", "quarters", "sprint", "sprints", "night", "nights", "weekend", "weekends",
-    "morning", "mornings", "semester", "semesters", "decade", "decades", "ms", "milliseconds",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "sprint",
+    "sprints",
+    "night",
+    "nights",
+    "weekend",
+    "weekends",
+    "morning",
+    "mornings",
+    "semester",
+    "semesters",
+    "decade",
+    "decades",
+    "ms",
+    "milliseconds",
 ];
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Words after "N times" that make it a multiplier ("three times faster").
 const COMPARATIVES: &[&str] = &[
-    "more", "less", "fewer", "faster", "slower", "higher", "lower", "bigger", "larger", "smaller", "better",
-    "cheaper", "as", "the", "over",
+    "more", "less", "fewer", "faster", "slower", "higher", "lower", "bigger", "larger", "smaller",
+    "better", "cheaper", "as", "the", "over",
 ];
 
 /// Words that may sit between a number and its unit ("eleven thousand extra
 /// units", "twenty percent more leads").
-const UNIT_MODIFIERS: &[&str] = &["extra", "more", "fewer", "less", "additional", "new", "full", "straight", "whole"];
+const UNIT_MODIFIERS: &[&str] = &[
+    "extra",
+    "more",
+    "fewer",
+    "less",
+    "additional",
+    "new",
+    "full",
+    "straight",
+    "whole",
+];
 
 /// The unit of the number in `first..=last` and the last token it covers.
 fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -> (Unit, usize) {
-    let prev_word = first.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+    let prev_word = first
+        .checked_sub(1)
+        .map(|p| tokens[p].norm.as_str())
+        .unwrap_or("");
     if MONTHS.contains(&prev_word) {
         return (Unit::Date, last);
     }
@@ -219,7 +308,8 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     let unit = match w {
         "percent" | "percentage" | "pct" | "points" | "basis" => Unit::Percent,
         "per" if tokens.get(j + 1).is_some_and(|t| t.is("cent")) => return (Unit::Percent, j + 1),
-        "dollars" | "dollar" | "bucks" | "euros" | "euro" | "pounds" | "cents" | "grand" | "usd" => Unit::Money,
+        "dollars" | "dollar" | "bucks" | "euros" | "euro" | "pounds" | "cents" | "grand"
+        | "usd" => Unit::Money,
         // "three times faster" multiplies; "called ten times" counts.
         "times" if tokens.get(j + 1).is_some_and(|t| t.is_any(COMPARATIVES)) => Unit::Multiplier,
         "fold" | "x" => Unit::Multiplier,
@@ -242,10 +332,54 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
 fn is_count_noun(w: &str) -> bool {
     !matches!(
         w,
-        "and" | "or" | "to" | "of" | "in" | "on" | "at" | "for" | "by" | "with" | "from" | "than" | "the" | "a"
-            | "an" | "that" | "which" | "who" | "i" | "we" | "you" | "they" | "he" | "she" | "it" | "was" | "were"
-            | "is" | "are" | "had" | "have" | "has" | "did" | "so" | "but" | "because" | "if" | "when" | "out"
-            | "instead" | "before" | "after" | "until" | "later" | "earlier" | "each" | "every" | "per"
+        "and"
+            | "or"
+            | "to"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "than"
+            | "the"
+            | "a"
+            | "an"
+            | "that"
+            | "which"
+            | "who"
+            | "i"
+            | "we"
+            | "you"
+            | "they"
+            | "he"
+            | "she"
+            | "it"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "had"
+            | "have"
+            | "has"
+            | "did"
+            | "so"
+            | "but"
+            | "because"
+            | "if"
+            | "when"
+            | "out"
+            | "instead"
+            | "before"
+            | "after"
+            | "until"
+            | "later"
+            | "earlier"
+            | "each"
+            | "every"
+            | "per"
     ) && !w.ends_with("ly")
         && !is_past(w)
         && !is_aux(w)
@@ -257,22 +391,104 @@ fn is_count_noun(w: &str) -> bool {
 pub(crate) fn is_change_verb(w: &str) -> bool {
     matches!(
         w,
-        "saved" | "save" | "saving" | "cut" | "reduced" | "dropped" | "fell" | "rose" | "grew" | "increased"
-            | "decreased" | "improved" | "stayed" | "remained" | "reached" | "hit" | "got" | "getting" | "achieved"
-            | "sold" | "signed" | "gained" | "won" | "shaved" | "freed" | "recovered" | "generated" | "earned"
-            | "raised" | "lowered" | "shortened" | "boosted" | "lifted" | "jumped" | "climbed" | "doubled"
-            | "tripled" | "halved" | "went" | "came" | "brought" | "delivered" | "closed"
-            | "converted" | "retained" | "processed" | "handled" | "served" | "shipped" | "onboarded"
-            | "trimmed" | "slashed" | "avoided" | "prevented" | "eliminated" | "added" | "attracted"
+        "saved"
+            | "save"
+            | "saving"
+            | "cut"
+            | "reduced"
+            | "dropped"
+            | "fell"
+            | "rose"
+            | "grew"
+            | "increased"
+            | "decreased"
+            | "improved"
+            | "stayed"
+            | "remained"
+            | "reached"
+            | "hit"
+            | "got"
+            | "getting"
+            | "achieved"
+            | "sold"
+            | "signed"
+            | "gained"
+            | "won"
+            | "shaved"
+            | "freed"
+            | "recovered"
+            | "generated"
+            | "earned"
+            | "raised"
+            | "lowered"
+            | "shortened"
+            | "boosted"
+            | "lifted"
+            | "jumped"
+            | "climbed"
+            | "doubled"
+            | "tripled"
+            | "halved"
+            | "went"
+            | "came"
+            | "brought"
+            | "delivered"
+            | "closed"
+            | "converted"
+            | "retained"
+            | "processed"
+            | "handled"
+            | "served"
+            | "shipped"
+            | "onboarded"
+            | "trimmed"
+            | "slashed"
+            | "avoided"
+            | "prevented"
+            | "eliminated"
+            | "added"
+            | "attracted"
     )
 }
 
 /// Words allowed between a change verb and its number ("dropped by about",
 /// "stayed at", "went down to roughly").
 const CHANGE_GLUE: &[&str] = &[
-    "by", "about", "around", "nearly", "almost", "over", "under", "at", "to", "roughly", "approximately", "just",
-    "only", "another", "an", "a", "extra", "more", "than", "less", "them", "us", "it", "our", "their", "the",
-    "in", "back", "down", "up", "below", "above", "like", "maybe", "some",
+    "by",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "at",
+    "to",
+    "roughly",
+    "approximately",
+    "just",
+    "only",
+    "another",
+    "an",
+    "a",
+    "extra",
+    "more",
+    "than",
+    "less",
+    "them",
+    "us",
+    "it",
+    "our",
+    "their",
+    "the",
+    "in",
+    "back",
+    "down",
+    "up",
+    "below",
+    "above",
+    "like",
+    "maybe",
+    "some",
 ];
 
 /// How strongly a quantity reads as a measured outcome.
@@ -291,14 +507,16 @@ pub(crate) enum Measure {
 /// How quantity `idx` measures, judged from its unit and context.
 pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> Measure {
     let q = &quantities[idx];
-    let changed = || {
-        after_change_verb(tokens, q) || from_to(tokens, quantities, idx) || compared(tokens, q)
-    };
+    let changed =
+        || after_change_verb(tokens, q) || from_to(tokens, quantities, idx) || compared(tokens, q);
     let strong = match q.unit {
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
         // "back in six minutes": time recovered.
-        Unit::Duration => changed() || (q.first >= 2 && tokens[q.first - 1].is("in") && tokens[q.first - 2].is("back")),
+        Unit::Duration => {
+            changed()
+                || (q.first >= 2 && tokens[q.first - 1].is("in") && tokens[q.first - 2].is("back"))
+        }
         Unit::Count | Unit::Bare => changed() || of_total(tokens, quantities, idx),
     };
     if strong {
@@ -316,12 +534,14 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
 /// pilot") in between.
 fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
     const BLOCKERS: &[&str] = &[
-        "for", "on", "with", "of", "from", "into", "during", "after", "before", "within", "across", "through", "per",
-        "and", "or", "but", "that", "which", "who", "when", "while", "because",
+        "for", "on", "with", "of", "from", "into", "during", "after", "before", "within", "across",
+        "through", "per", "and", "or", "but", "that", "which", "who", "when", "while", "because",
     ];
     let mut j = q.first;
     for _ in 0..6 {
-        let Some(p) = j.checked_sub(1) else { return false };
+        let Some(p) = j.checked_sub(1) else {
+            return false;
+        };
         let t = &tokens[p];
         if is_change_verb(&t.norm) {
             return true;
@@ -341,16 +561,24 @@ fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
         a.first.checked_sub(1).is_some_and(|p| tokens[p].is("from")) || after_change_verb(tokens, a)
     };
     let q = &quantities[idx];
-    let with_next = quantities.get(idx + 1).is_some_and(|n| joined(q, n) && starts_pair(q));
-    let with_prev = idx.checked_sub(1).is_some_and(|p| joined(&quantities[p], q) && starts_pair(&quantities[p]));
+    let with_next = quantities
+        .get(idx + 1)
+        .is_some_and(|n| joined(q, n) && starts_pair(q));
+    let with_prev = idx
+        .checked_sub(1)
+        .is_some_and(|p| joined(&quantities[p], q) && starts_pair(&quantities[p]));
     with_next || with_prev
 }
 
 /// "nine weeks instead of the twelve", "twenty percent lower than".
 fn compared(tokens: &[Token], q: &Quantity) -> bool {
     const MARKERS: &[&str] = &["than", "instead", "compared", "versus", "vs"];
-    let after = tokens[q.last + 1..(q.last + 5).min(tokens.len())].iter().any(|t| t.is_any(MARKERS));
-    let before = tokens[q.first.saturating_sub(3)..q.first].iter().any(|t| t.is_any(MARKERS));
+    let after = tokens[q.last + 1..(q.last + 5).min(tokens.len())]
+        .iter()
+        .any(|t| t.is_any(MARKERS));
+    let before = tokens[q.first.saturating_sub(3)..q.first]
+        .iter()
+        .any(|t| t.is_any(MARKERS));
     after || before
 }
 
@@ -361,7 +589,10 @@ fn of_total(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
     if !tokens.get(j).is_some_and(|t| t.is_any(&["of", "out"])) {
         return false;
     }
-    while tokens.get(j).is_some_and(|t| t.is_any(&["of", "out", "the", "our", "those", "these", "all"])) {
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is_any(&["of", "out", "the", "our", "those", "these", "all"]))
+    {
         j += 1;
     }
     quantities.get(idx + 1).is_some_and(|n| n.first == j)
@@ -390,7 +621,9 @@ mod tests {
     fn units(text: &str) -> Vec<(Unit, bool)> {
         let doc = Doc::new(text);
         let qs = find(&doc);
-        (0..qs.len()).map(|i| (qs[i].unit, measure(&doc.tokens, &qs, i) != Measure::None)).collect()
+        (0..qs.len())
+            .map(|i| (qs[i].unit, measure(&doc.tokens, &qs, i) != Measure::None))
+            .collect()
     }
 
     #[test]
@@ -405,38 +638,72 @@ mod tests {
 
     #[test]
     fn percentages_money_and_fractions_are_measured() {
-        assert_eq!(units("by 12% and $2M and by half"), [(Unit::Percent, true), (Unit::Money, true), (Unit::Fraction, true)]);
+        assert_eq!(
+            units("by 12% and $2M and by half"),
+            [
+                (Unit::Percent, true),
+                (Unit::Money, true),
+                (Unit::Fraction, true)
+            ]
+        );
         assert_eq!(units("thirty one percent"), [(Unit::Percent, true)]);
     }
 
     #[test]
     fn a_bare_duration_or_date_measures_nothing() {
-        assert_eq!(units("by the end of the six months"), [(Unit::Duration, false)]);
-        assert_eq!(units("we launched on March twentieth in 2021."), [(Unit::Date, false)]);
+        assert_eq!(
+            units("by the end of the six months"),
+            [(Unit::Duration, false)]
+        );
+        assert_eq!(
+            units("we launched on March twentieth in 2021."),
+            [(Unit::Date, false)]
+        );
     }
 
     #[test]
     fn before_and_after_values_are_measured() {
-        assert_eq!(units("from three weeks to four days"), [(Unit::Duration, true), (Unit::Duration, true)]);
-        assert_eq!(units("in nine weeks instead of the twelve"), [(Unit::Duration, true), (Unit::Bare, true)]);
+        assert_eq!(
+            units("from three weeks to four days"),
+            [(Unit::Duration, true), (Unit::Duration, true)]
+        );
+        assert_eq!(
+            units("in nine weeks instead of the twelve"),
+            [(Unit::Duration, true), (Unit::Bare, true)]
+        );
     }
 
     #[test]
     fn time_saved_or_recovered_is_measured() {
-        assert_eq!(units("saved them about twenty hours a month"), [(Unit::Duration, true)]);
-        assert_eq!(units("brought the site back in six minutes"), [(Unit::Duration, true)]);
+        assert_eq!(
+            units("saved them about twenty hours a month"),
+            [(Unit::Duration, true)]
+        );
+        assert_eq!(
+            units("brought the site back in six minutes"),
+            [(Unit::Duration, true)]
+        );
     }
 
     #[test]
     fn counts_of_outcomes_are_measured() {
-        assert_eq!(units("two of the three got offers"), [(Unit::Bare, true), (Unit::Bare, false)]);
+        assert_eq!(
+            units("two of the three got offers"),
+            [(Unit::Bare, true), (Unit::Bare, false)]
+        );
         assert_eq!(units("ninety thousand people filed"), [(Unit::Count, true)]);
         assert_eq!(units("I called them ten times"), [(Unit::Count, true)]);
     }
 
     #[test]
     fn glued_units_are_read() {
-        assert_eq!(units("from 800ms to 200ms"), [(Unit::Duration, true), (Unit::Duration, true)]);
-        assert_eq!(units("a 10x gain, three times faster"), [(Unit::Multiplier, true), (Unit::Multiplier, true)]);
+        assert_eq!(
+            units("from 800ms to 200ms"),
+            [(Unit::Duration, true), (Unit::Duration, true)]
+        );
+        assert_eq!(
+            units("a 10x gain, three times faster"),
+            [(Unit::Multiplier, true), (Unit::Multiplier, true)]
+        );
     }
 }

@@ -74,13 +74,24 @@ pub(crate) struct Inputs<'a, 'd> {
 
 /// Finding verbs: discovering a fact sets the scene when it comes first
 /// and supports the action line otherwise.
-const FINDING_VERBS: &[&str] = &["found", "realized", "realised", "noticed", "discovered", "learned", "saw", "heard"];
+const FINDING_VERBS: &[&str] = &[
+    "found",
+    "realized",
+    "realised",
+    "noticed",
+    "discovered",
+    "learned",
+    "saw",
+    "heard",
+];
 
 /// Whether clause `c` has cue `cue` outside its subordinate stretches (when
 /// `main_only`) or anywhere.
 pub(crate) fn has_cue(clause: &Clause, cues: &[Hit], cue: Cue, main_only: bool) -> bool {
     cues.iter().any(|h| {
-        h.cue == cue && clause.tokens.contains(&h.first) && !(main_only && clause.is_subordinate(h.first))
+        h.cue == cue
+            && clause.tokens.contains(&h.first)
+            && !(main_only && clause.is_subordinate(h.first))
     })
 }
 
@@ -100,8 +111,10 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
     let tokens = &inp.doc.tokens;
     let main_preds = || c.preds.iter().filter(|p| !p.subordinate);
     let verb = |p: &super::clauses::Pred| p.verb.map(|v| tokens[v].norm.as_str()).unwrap_or("");
-    let finding = main_preds().any(|p| p.person != Person::Other && FINDING_VERBS.contains(&verb(p)));
-    let speaker_action = main_preds().any(|p| p.is_speaker_action() && !FINDING_VERBS.contains(&verb(p)));
+    let finding =
+        main_preds().any(|p| p.person != Person::Other && FINDING_VERBS.contains(&verb(p)));
+    let speaker_action =
+        main_preds().any(|p| p.is_speaker_action() && !FINDING_VERBS.contains(&verb(p)));
     let speaker_subject = c.main().is_some_and(|p| p.person != Person::Other);
     // A role stated after the opening clause ("..., and I was the tech
     // lead") is the speaker's remit in this story.
@@ -124,7 +137,12 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
             && quantity::measure(tokens, inp.quantities, i) == Measure::Change
     });
     let outcome = strong_outcome || has_cue(c, inp.cues, Cue::Outcome, true);
-    let first_words = c.tokens.clone().filter(|&k| tokens[k].is_word()).take(4).collect::<Vec<_>>();
+    let first_words = c
+        .tokens
+        .clone()
+        .filter(|&k| tokens[k].is_word())
+        .take(4)
+        .collect::<Vec<_>>();
     let setting_opening = inp.cues.iter().any(|h| {
         h.cue == Cue::Setting
             && c.tokens.contains(&h.first)
@@ -145,7 +163,11 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
 pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     let n = inp.clauses.len();
     if !inp.story {
-        return StarParse { labels: vec![Part::Other; n], main: [None, None, None, None], quantified: None };
+        return StarParse {
+            labels: vec![Part::Other; n],
+            main: [None, None, None, None],
+            quantified: None,
+        };
     }
     let feats: Vec<Features> = (0..n).map(|i| features(inp, i)).collect();
     let first_action = (0..n).find(|&i| {
@@ -181,7 +203,9 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         labels[i] = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
-            Some(Part::Result) if followed_by_action && !feats[i].strong_outcome => Some(Part::Action),
+            Some(Part::Result) if followed_by_action && !feats[i].strong_outcome => {
+                Some(Part::Action)
+            }
             Some(label) => Some(label),
             None if followed_by_action => Some(Part::Action),
             // Someone else's past-tense reaction after the last action.
@@ -189,7 +213,10 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             None => Some(Part::Other),
         };
     }
-    let mut labels: Vec<Part> = labels.into_iter().map(|l| l.unwrap_or(Part::Other)).collect();
+    let mut labels: Vec<Part> = labels
+        .into_iter()
+        .map(|l| l.unwrap_or(Part::Other))
+        .collect();
     // A verbless fragment ("..., and the safety review.") continues the
     // clause before it.
     for i in 1..n {
@@ -209,15 +236,23 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         }
     }
     let runs = runs(&labels);
-    let first_run = |part: Part| runs.iter().find(|(p, _)| *p == part).map(|(_, r)| r.clone());
-    let tokens_of = |r: &Range<usize>| inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end;
+    let first_run = |part: Part| {
+        runs.iter()
+            .find(|(p, _)| *p == part)
+            .map(|(_, r)| r.clone())
+    };
+    let tokens_of =
+        |r: &Range<usize>| inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end;
     let measured = |r: &Range<usize>, min: Measure| {
         quantity::measured_in(&inp.doc.tokens, inp.quantities, tokens_of(r), min)
     };
     // The main Result is the last one with a measured change, else the
     // last one.
-    let result_runs: Vec<Range<usize>> =
-        runs.iter().filter(|(p, _)| *p == Part::Result).map(|(_, r)| r.clone()).collect();
+    let result_runs: Vec<Range<usize>> = runs
+        .iter()
+        .filter(|(p, _)| *p == Part::Result)
+        .map(|(_, r)| r.clone())
+        .collect();
     let result = result_runs
         .iter()
         .rev()
@@ -226,18 +261,29 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         .cloned();
     let quantified = result.as_ref().and_then(|r| measured(r, Measure::Count));
     StarParse {
-        main: [first_run(Part::Situation), longest_run(inp, &runs, Part::Task), longest_run(inp, &runs, Part::Action), result],
+        main: [
+            first_run(Part::Situation),
+            longest_run(inp, &runs, Part::Task),
+            longest_run(inp, &runs, Part::Action),
+            result,
+        ],
         labels,
         quantified,
     }
 }
 
 /// The longest run (in characters) labeled `part`.
-fn longest_run(inp: &Inputs<'_, '_>, runs: &[(Part, Range<usize>)], part: Part) -> Option<Range<usize>> {
+fn longest_run(
+    inp: &Inputs<'_, '_>,
+    runs: &[(Part, Range<usize>)],
+    part: Part,
+) -> Option<Range<usize>> {
     runs.iter()
         .filter(|(p, _)| *p == part)
         .max_by_key(|(_, r)| {
-            let span = inp.doc.span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
+            let span = inp
+                .doc
+                .span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
             span.end - span.start
         })
         .map(|(_, r)| r.clone())

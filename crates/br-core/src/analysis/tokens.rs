@@ -50,12 +50,18 @@ impl Token {
     }
 
     pub fn span(&self) -> Span {
-        Span { start: self.start, end: self.end }
+        Span {
+            start: self.start,
+            end: self.end,
+        }
     }
 
     /// Whether the original text starts with an uppercase letter.
     pub fn capitalized(&self, doc: &Doc<'_>) -> bool {
-        doc.slice(self.span()).chars().next().is_some_and(char::is_uppercase)
+        doc.slice(self.span())
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
     }
 }
 
@@ -87,7 +93,12 @@ impl<'a> Doc<'a> {
         byte_of.push(text.len());
         let tokens = tokenize(&chars);
         let sentences = split_sentences(&tokens);
-        Doc { text, byte_of, tokens, sentences }
+        Doc {
+            text,
+            byte_of,
+            tokens,
+            sentences,
+        }
     }
 
     pub fn char_len(&self) -> usize {
@@ -104,9 +115,18 @@ impl<'a> Doc<'a> {
     /// The character span covering tokens `range` (empty at the text's end
     /// when the range is empty).
     pub fn span_of(&self, range: Range<usize>) -> Span {
-        match (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|i| self.tokens.get(i))) {
-            (Some(first), Some(last)) if range.start < range.end => Span { start: first.start, end: last.end },
-            _ => Span { start: self.char_len(), end: self.char_len() },
+        match (
+            self.tokens.get(range.start),
+            range.end.checked_sub(1).and_then(|i| self.tokens.get(i)),
+        ) {
+            (Some(first), Some(last)) if range.start < range.end => Span {
+                start: first.start,
+                end: last.end,
+            },
+            _ => Span {
+                start: self.char_len(),
+                end: self.char_len(),
+            },
         }
     }
 
@@ -130,7 +150,10 @@ fn tokenize(chars: &[(usize, char)]) -> Vec<Token> {
         let start = i;
         let kind = if is_word_char(c) {
             i = word_end(chars, i);
-            if chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit() || c == '.' || c == ',') {
+            if chars[start..i]
+                .iter()
+                .all(|&(_, c)| c.is_ascii_digit() || c == '.' || c == ',')
+            {
                 Kind::Number
             } else {
                 Kind::Word
@@ -140,7 +163,13 @@ fn tokenize(chars: &[(usize, char)]) -> Vec<Token> {
             Kind::Punct
         };
         let norm = normalize(&chars[start..i], kind);
-        tokens.push(Token { start, end: i, norm, kind, after_blank_line: newlines >= 2 });
+        tokens.push(Token {
+            start,
+            end: i,
+            norm,
+            kind,
+            after_blank_line: newlines >= 2,
+        });
         newlines = 0;
     }
     tokens
@@ -159,7 +188,9 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
             i += 1;
         } else if (c == '.' || c == ',')
             && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
-            && chars[start..i].iter().all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',')
+            && chars[start..i]
+                .iter()
+                .all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',')
         {
             i += 1;
         } else {
@@ -171,7 +202,11 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
 
 fn normalize(chars: &[(usize, char)], kind: Kind) -> String {
     match kind {
-        Kind::Number => chars.iter().map(|&(_, c)| c).filter(|&c| c != ',').collect(),
+        Kind::Number => chars
+            .iter()
+            .map(|&(_, c)| c)
+            .filter(|&c| c != ',')
+            .collect(),
         _ => chars
             .iter()
             .flat_map(|&(_, c)| c.to_lowercase())
@@ -196,7 +231,10 @@ fn split_sentences(tokens: &[Token]) -> Vec<Range<usize>> {
         if t.kind == Kind::Punct && matches!(t.norm.as_str(), "." | "!" | "?" | "…") {
             while i < tokens.len()
                 && tokens[i].kind == Kind::Punct
-                && matches!(tokens[i].norm.as_str(), "." | "!" | "?" | "\"" | "'" | ")" | "”" | "’")
+                && matches!(
+                    tokens[i].norm.as_str(),
+                    "." | "!" | "?" | "\"" | "'" | ")" | "”" | "’"
+                )
             {
                 i += 1;
             }
@@ -215,7 +253,11 @@ mod tests {
     use super::*;
 
     fn norms(text: &str) -> Vec<String> {
-        Doc::new(text).tokens.iter().map(|t| t.norm.clone()).collect()
+        Doc::new(text)
+            .tokens
+            .iter()
+            .map(|t| t.norm.clone())
+            .collect()
     }
 
     #[test]
@@ -226,7 +268,10 @@ mod tests {
     #[test]
     fn decimals_and_thousands_are_one_number() {
         let doc = Doc::new("from 3.9 to 1,200.");
-        assert_eq!(norms("from 3.9 to 1,200."), ["from", "3.9", "to", "1200", "."]);
+        assert_eq!(
+            norms("from 3.9 to 1,200."),
+            ["from", "3.9", "to", "1200", "."]
+        );
         assert_eq!(doc.tokens[1].kind, Kind::Number);
         assert_eq!(doc.sentences.len(), 1);
     }

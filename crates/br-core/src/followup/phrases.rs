@@ -1,0 +1,205 @@
+//! Key phrases: which words of a clause a follow-up quotes, and how they
+//! are turned to the second person ("I rolled back our deploy" -> "you
+//! rolled back your deploy") so the interviewer can say them back.
+//!
+//! A phrase starts at the clause's subject (or first content word), skips
+//! fillers, and stops at the first comma after a few words or after
+//! fourteen words, so questions stay short enough to say aloud.
+
+use crate::analysis::Parsed;
+use crate::text::Span;
+
+/// A phrase quoted from an answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    /// Characters of the quoted stretch in the answer.
+    pub span: Span,
+    /// The stretch as the candidate said it.
+    pub verbatim: String,
+    /// Fillers removed; turned to the second person unless `verbatim`.
+    pub spoken: String,
+}
+
+const MAX_WORDS: usize = 14;
+
+/// Words a phrase should not end on.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "to", "of", "and", "or", "but", "with", "for", "in", "on", "at", "by",
+    "that", "which", "who", "so", "because", "from", "into", "my", "our", "your", "their", "his",
+    "her", "its", "this", "these", "those", "was", "were", "is", "are", "be", "as", "if", "when",
+    "than",
+];
+
+/// The phrase for clause `idx`, from token `from` if given (else the
+/// clause's subject or first content word). `second_person` turns "I/we"
+/// into "you"; otherwise the words are kept as said.
+pub(crate) fn of_clause(
+    p: &Parsed<'_>,
+    idx: usize,
+    from: Option<usize>,
+    second_person: bool,
+) -> Option<Phrase> {
+    let clause = p.clauses.get(idx)?;
+    let tokens = &p.doc.tokens;
+    let is_filler = |k: usize| p.fillers.iter().any(|f| (f.first..=f.last).contains(&k));
+    let start = from
+        .or_else(|| clause.main().map(|m| m.subject))
+        .or_else(|| {
+            clause.tokens.clone().find(|&k| {
+                tokens[k].is_word()
+                    && !is_filler(k)
+                    && !tokens[k].is_any(&["and", "but", "so", "then", "also", "that", "which"])
+            })
+        })?;
+    let mut kept: Vec<usize> = Vec::new();
+    let mut words = 0;
+    for k in start..clause.tokens.end {
+        let t = &tokens[k];
+        if is_filler(k) {
+            continue;
+        }
+        if !t.is_word() {
+            // A comma after a few words ends the phrase; other punctuation
+            // (hyphens, apostrophes) stays inside it.
+            if t.is_punct(',') && words >= 4
+                || matches!(t.norm.as_str(), "." | "?" | "!" | ";" | ":")
+            {
+                break;
+            }
+            if t.is_punct(',') {
+                continue;
+            }
+        } else {
+            words += 1;
+            if words > MAX_WORDS {
+                break;
+            }
+        }
+        kept.push(k);
+    }
+    while kept
+        .last()
+        .is_some_and(|&k| !tokens[k].is_word() || tokens[k].is_any(DANGLING))
+    {
+        kept.pop();
+    }
+    let (&first, &last) = (kept.first()?, kept.last()?);
+    let span = p.doc.span_of(first..last + 1);
+    let mut spoken = String::new();
+    let mut prev: Option<usize> = None;
+    for &k in &kept {
+        let t = &tokens[k];
+        let glued = prev.is_some_and(|q| tokens[q].end == t.start);
+        if !spoken.is_empty() && !glued {
+            spoken.push(' ');
+        }
+        let original = p.doc.slice(t.span());
+        let word = if second_person {
+            second_person_of(&t.norm, prev.map(|q| tokens[q].norm.as_str()))
+        } else {
+            None
+        };
+        match word {
+            Some(w) => spoken.push_str(w),
+            // Sentence-initial capitals are not part of the quote.
+            None if prev.is_none() && is_sentence_start(p, k) && !is_all_caps(original) => {
+                spoken.push_str(&t.norm);
+            }
+            None => spoken.push_str(original),
+        }
+        prev = Some(k);
+    }
+    Some(Phrase {
+        span,
+        verbatim: p.doc.slice(span).to_string(),
+        spoken,
+    })
+}
+
+fn is_sentence_start(p: &Parsed<'_>, k: usize) -> bool {
+    p.doc.sentences.iter().any(|s| {
+        s.clone().find(|&i| {
+            p.doc.tokens[i].is_word() && !p.fillers.iter().any(|f| (f.first..=f.last).contains(&i))
+        }) == Some(k)
+    })
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().count() > 1 && word.chars().all(|c| !c.is_lowercase())
+}
+
+/// The second-person form of a first-person word; `prev` is the word before
+/// it (for "I was" -> "you were").
+fn second_person_of(word: &str, prev: Option<&str>) -> Option<&'static str> {
+    let after_i = matches!(prev, Some("i"));
+    Some(match word {
+        "i" | "me" | "we" | "us" => "you",
+        "my" | "our" => "your",
+        "mine" | "ours" => "yours",
+        "myself" => "yourself",
+        "ourselves" => "yourselves",
+        "i'm" | "we're" => "you're",
+        "i've" | "we've" => "you've",
+        "i'd" | "we'd" => "you'd",
+        "i'll" | "we'll" => "you'll",
+        "am" if after_i => "are",
+        "was" if after_i => "were",
+        "wasn't" if after_i => "weren't",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrase(text: &str, idx: usize, second_person: bool) -> Phrase {
+        of_clause(&Parsed::new(text), idx, None, second_person).expect("a phrase")
+    }
+
+    #[test]
+    fn first_person_turns_into_second_person() {
+        let p = phrase(
+            "I rolled back our deploy without waiting for the root cause.",
+            0,
+            true,
+        );
+        assert_eq!(
+            p.spoken,
+            "you rolled back your deploy without waiting for the root cause"
+        );
+        assert_eq!(
+            p.verbatim,
+            "I rolled back our deploy without waiting for the root cause"
+        );
+    }
+
+    #[test]
+    fn a_phrase_stops_at_a_comma_and_drops_fillers() {
+        let p = phrase(
+            "So, um, I ordered, like, four thousand pairs, which was about double our order.",
+            0,
+            true,
+        );
+        assert_eq!(p.spoken, "you ordered four thousand pairs");
+    }
+
+    #[test]
+    fn verbatim_phrases_keep_the_we() {
+        let p = phrase("Last year we put together a detailed estimate.", 0, false);
+        assert_eq!(p.spoken, "we put together a detailed estimate");
+    }
+
+    #[test]
+    fn spans_are_characters_of_the_answer() {
+        let text = "Café first. I cut the queue in half.";
+        let parsed = Parsed::new(text);
+        let p = of_clause(&parsed, 1, None, true).unwrap();
+        let quoted: String = text
+            .chars()
+            .skip(p.span.start)
+            .take(p.span.end - p.span.start)
+            .collect();
+        assert_eq!(quoted, p.verbatim);
+    }
+}
