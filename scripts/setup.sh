@@ -36,3 +36,9 @@ if [ -f "$ROOT/ui/package-lock.json" ]; then
     (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 fi
+
+# The end-to-end test drives the app through tauri-driver (a WebDriver
+# proxy to WebKitWebDriver), which only cargo ships.
+if [ "${BARRAISER_SETUP_TESTS:-0}" = 1 ] && ! command -v tauri-driver >/dev/null && [ ! -x "$HOME/.cargo/bin/tauri-driver" ]; then
+  cargo install tauri-driver --locked
+fi

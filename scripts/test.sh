@@ -33,3 +33,9 @@ export BARRAISER_VMIC=1
 
 step "cargo test"
 cargo test --workspace --all-targets
+
+step "front end: type check and unit tests (Vitest)"
+(cd ui && npm run check --silent && npm test --silent)
+
+step "end-to-end test of the desktop app (tauri-driver, Xvfb)"
+"$ROOT/scripts/e2e.sh"
