@@ -10,6 +10,8 @@ pub(crate) mod lexicon;
 mod pronouns;
 pub(crate) mod quantity;
 pub(crate) mod reasoning;
+mod score;
+mod specificity;
 pub(crate) mod star;
 mod tokens;
 
@@ -220,6 +222,7 @@ impl<'a> Parsed<'a> {
 /// Analyses one answer. Never fails and never panics, whatever the text.
 pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
     let parsed = Parsed::new(input.text);
+    let reasoning = reasoning::analyse(&parsed, input.question);
     let part = |p: star::Part| {
         let span = parsed.star.main_of(p).map(|run| parsed.clause_span(run));
         StarPart {
@@ -233,6 +236,22 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
         action: part(star::Part::Action),
         result: part(star::Part::Result),
     };
+    let specificity = specificity::analyse(&parsed.doc, &parsed.quantities, input);
+    let fillers = filler_report(&parsed, specificity.duration_s);
+    let score = score::score(&parsed, &reasoning, &specificity, &fillers);
+    Analysis {
+        first_person: pronouns::count(&parsed.doc),
+        star,
+        result_quantified: parsed.star.quantified.is_some(),
+        hypothetical: parsed.narrative.hypothetical,
+        followups: crate::followup::plan(&parsed, &reasoning),
+        fillers,
+        specificity,
+        score,
+    }
+}
+
+fn filler_report(parsed: &Parsed<'_>, duration_s: Option<f64>) -> FillerReport {
     let mut by_word = BTreeMap::new();
     let spans: Vec<FillerMark> = parsed
         .fillers
@@ -247,32 +266,12 @@ pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
             }
         })
         .collect();
-    Analysis {
-        fillers: FillerReport {
-            total: spans.len(),
-            by_word,
-            per_minute: None,
-            spans,
-        },
-        first_person: pronouns::count(&parsed.doc),
-        star,
-        result_quantified: parsed.star.quantified.is_some(),
-        hypothetical: parsed.narrative.hypothetical,
-        specificity: Specificity {
-            word_count: parsed.doc.words().count(),
-            numbers: vec![],
-            named_entities: vec![],
-            duration_s: None,
-            words_per_minute: None,
-            long_pauses: vec![],
-            length: LengthVerdict::WithinNorm,
-        },
-        score: Score {
-            value: 1,
-            reasons: vec![],
-            findings: vec![],
-        },
-        followups: crate::followup::plan(&parsed, &reasoning::analyse(&parsed, input.question)),
+    let per_minute = duration_s.map(|d| spans.len() as f64 / (d / 60.0));
+    FillerReport {
+        total: spans.len(),
+        by_word,
+        per_minute,
+        spans,
     }
 }
 
@@ -284,7 +283,10 @@ mod debug_dump {
     #[ignore]
     fn dump() {
         let ids = std::env::var("IDS").unwrap_or_default();
-        let text = std::fs::read_to_string("/work/shared/eval/answers-dev.jsonl").unwrap();
+        let mut text = std::fs::read_to_string("/work/shared/eval/answers-dev.jsonl").unwrap();
+        if let Ok(t) = std::env::var("TEXT") {
+            text = serde_json::json!({"id": "x", "transcript": t, "question": std::env::var("Q").unwrap_or_default()}).to_string();
+        }
         for line in text.lines() {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             let id = v["id"].as_str().unwrap();

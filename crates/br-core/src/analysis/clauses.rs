@@ -67,8 +67,6 @@ impl Pred {
 pub(crate) struct Clause {
     pub tokens: Range<usize>,
     pub sentence: usize,
-    /// Position of the clause within its sentence.
-    pub index_in_sentence: usize,
     pub preds: Vec<Pred>,
     /// Token ranges inside the clause that are subordinate ("that ...",
     /// "because ...", an introductory "When ..., ").
@@ -254,7 +252,6 @@ pub(crate) fn split(doc: &Doc<'_>, filler: &[bool]) -> Vec<Clause> {
                 &doc.tokens,
                 tokens,
                 sentence,
-                index_in_sentence,
                 filler,
                 inherited,
             ));
@@ -416,7 +413,6 @@ fn read_clause(
     tokens: &[Token],
     range: Range<usize>,
     sentence: usize,
-    index_in_sentence: usize,
     filler: &[bool],
     inherited: Option<Person>,
 ) -> Clause {
@@ -474,7 +470,6 @@ fn read_clause(
     Clause {
         tokens: range,
         sentence,
-        index_in_sentence,
         preds,
         subordinate,
         other_past,

@@ -35,12 +35,6 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     )
 }
 
-/// Personal pronouns that can be the subject of a clause, contracted forms
-/// included.
-pub(crate) fn is_subject_pronoun(w: &str) -> bool {
-    subject_of(w).is_some()
-}
-
 /// Who a subject pronoun refers to, and the auxiliary it carries when
 /// contracted ("i'm" -> am).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

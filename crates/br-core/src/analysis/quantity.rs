@@ -313,11 +313,13 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
         // "three times faster" multiplies; "called ten times" counts.
         "times" if tokens.get(j + 1).is_some_and(|t| t.is_any(COMPARATIVES)) => Unit::Multiplier,
         "fold" | "x" => Unit::Multiplier,
-        "third" | "thirds" | "quarter" | "quarters" | "half" | "halves" | "fifths" | "tenths"
+        "third" | "thirds" | "half" | "halves" | "fifths" | "tenths"
             if value.is_some_and(|v| v < 10.0) =>
         {
             Unit::Fraction
         }
+        // "three quarters of the users" is a fraction; "two quarters" is time.
+        "quarter" | "quarters" if tokens.get(j + 1).is_some_and(|t| t.is("of")) => Unit::Fraction,
         _ if MONTHS.contains(&w) => Unit::Date,
         _ if TIME_UNITS.contains(&w) => Unit::Duration,
         _ if is_year => return (Unit::Date, last),
