@@ -136,57 +136,17 @@ const REPORTING: &[&str] = &[
 ];
 
 /// Verbs of state: a past form of these is background, not an action.
+#[rustfmt::skip]
 const STATE_VERBS: &[&str] = &[
-    "know",
-    "knew",
-    "think",
-    "thought",
-    "believe",
-    "believed",
-    "feel",
-    "felt",
-    "want",
-    "wanted",
-    "need",
-    "needed",
-    "like",
-    "liked",
-    "love",
-    "loved",
-    "hope",
-    "hoped",
-    "expect",
-    "expected",
-    "wish",
-    "wished",
-    "seem",
-    "seemed",
-    "remember",
-    "remembered",
-    "understand",
-    "guess",
-    "assume",
-    "mean",
-    "meant",
-    "care",
-    "cared",
-    "worry",
-    "worried",
-    "prefer",
-    "preferred",
-    "had",
-    "have",
-    "has",
-    "own",
-    "belong",
-    "belonged",
-    "lived",
-    "live",
+    "know", "knew", "think", "thought", "believe", "believed", "feel", "felt", "want", "wanted", "need",
+    "needed", "like", "liked", "love", "loved", "hope", "hoped", "expect", "expected", "wish", "wished",
+    "seem", "seemed", "remember", "remembered", "understand", "guess", "assume", "mean", "meant", "care",
+    "cared", "worry", "worried", "prefer", "preferred", "had", "have", "has", "own", "belong", "belonged",
+    "lived", "live",
     // Posture and place: "I sat near support" is where, not what.
-    "sat",
-    "sit",
-    "stood",
-    "stand",
+    "sat", "sit", "stood", "stand",
+    // Stances: "I disagreed" is a position; the actions come after it.
+    "disagreed", "disagree", "agreed", "agree",
 ];
 
 /// Adverbs and hedges that may sit between a subject and its verb.
@@ -353,12 +313,16 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
                     cut = Some((i, i + 1));
                 }
             }
-        } else if raw && is_pronoun_subject(t) && i > clause_start && !skip(filler, i) {
+        } else if raw && i > clause_start && !skip(filler, i) && starts_subject(tokens, i, end) {
+            // Without punctuation, a new subject right after a content
+            // word ("... on tv ads my manager asked ...") or after "and"
+            // ("... and the marketing team wanted ...") starts a clause.
             let prev = (clause_start..i).rev().find(|&p| !skip(filler, p));
-            if prev.is_some_and(|p| is_content_word(&tokens[p]))
+            let after_and = prev.is_some_and(|p| tokens[p].is("and"));
+            if prev.is_some_and(|p| is_content_word(&tokens[p]) || after_and)
                 && has_verb_between(tokens, clause_start, i)
             {
-                cut = Some((i, i));
+                cut = Some((if after_and { prev.unwrap_or(i) } else { i }, i));
             }
         }
         if let Some((clause_end, next_start)) = cut {
@@ -385,6 +349,22 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
         })
         .filter(|r| tokens[r.clone()].iter().any(Token::is_word))
         .collect()
+}
+
+/// Whether a subject starts at token `i`: a subject pronoun, or a
+/// determiner and up to three words followed by a past-tense verb ("my
+/// manager asked", "the marketing team wanted").
+fn starts_subject(tokens: &[Token], i: usize, end: usize) -> bool {
+    let t = &tokens[i];
+    if is_pronoun_subject(t) {
+        return true;
+    }
+    t.is_any(&["the", "my", "our", "his", "her", "their"])
+        && (i + 2..(i + 5).min(end))
+            .any(|j| is_past(&tokens[j].norm) && !tokens[j].norm.ends_with("ing"))
+        && !tokens[i + 1..(i + 2).min(end)]
+            .iter()
+            .any(|n| is_past(&n.norm))
 }
 
 /// Words after which a pronoun in an unpunctuated transcript starts a new

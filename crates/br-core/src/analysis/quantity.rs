@@ -298,7 +298,15 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     let is_year = value.is_some_and(|v| (1950.0..=2100.0).contains(&v) && v.fract() == 0.0)
         && tokens[first].kind == Kind::Number;
     let mut j = last + 1;
-    while tokens.get(j).is_some_and(|t| t.is_any(UNIT_MODIFIERS)) {
+    // "eleven thousand extra units", "forty scheduled procedures".
+    while tokens.get(j).is_some_and(|t| {
+        t.is_any(UNIT_MODIFIERS)
+            || (t.norm.ends_with("ed")
+                && is_past(&t.norm)
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_word() && is_count_noun(&n.norm)))
+    }) {
         j += 1;
     }
     let Some(unit_tok) = tokens.get(j).filter(|t| t.is_word()) else {

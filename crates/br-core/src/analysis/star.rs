@@ -136,7 +136,9 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
             && !c.is_subordinate(q.first)
             && quantity::measure(tokens, inp.quantities, i) == Measure::Change
     });
-    let outcome = strong_outcome || has_cue(c, inp.cues, Cue::Outcome, true);
+    let outcome = strong_outcome
+        || has_cue(c, inp.cues, Cue::Outcome, true)
+        || (!speaker_subject && has_cue(c, inp.cues, Cue::Change, true));
     let first_words = c
         .tokens
         .clone()
@@ -183,7 +185,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             } else if i < a0 {
                 Some(if f.task {
                     Part::Task
-                } else if f.outcome && f.speaker_subject && !f.finding {
+                } else if f.outcome && f.speaker_subject && !f.finding && !f.setting_opening {
                     Part::Result
                 } else {
                     Part::Situation
