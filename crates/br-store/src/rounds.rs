@@ -59,7 +59,7 @@ impl Store {
         questions: &[RoundQuestion],
         started_at_ms: i64,
     ) -> Result<i64, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         tx.execute(
             "INSERT INTO rounds (started_at_ms, status, role, mode, config_json) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![
@@ -103,7 +103,7 @@ impl Store {
         round: &Round,
         now_ms: i64,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let stored_status = round_status(&tx, round_id)?;
         let n_stored: usize = tx.query_row(
             "SELECT COUNT(*) FROM turns WHERE round_id = ?1",
@@ -157,7 +157,7 @@ impl Store {
     /// away) without finishing it; its answers are kept. Closing a closed
     /// round changes nothing.
     pub fn close_round(&mut self, round_id: i64, now_ms: i64) -> Result<RoundStatus, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         let status = round_status(&tx, round_id)?;
         if status != RoundStatus::Open {
             return Ok(status);
@@ -354,7 +354,7 @@ impl Store {
     /// one transaction, so a failure part-way never leaves a round whose
     /// audio is gone.
     pub fn delete_round(&mut self, round_id: i64) -> Result<DeletedRound, StoreError> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write_transaction()?;
         round_status(&tx, round_id)?;
         let paths: Vec<String> = {
             let mut stmt = tx.prepare(

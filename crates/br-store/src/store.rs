@@ -4,7 +4,7 @@
 
 use crate::error::StoreError;
 use crate::migrations::{migrations, SCHEMA_VERSION};
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -50,9 +50,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(open_err)?;
 
-        let found: usize = conn
-            .pragma_query_value(None, "user_version", |row| row.get(0))
-            .map_err(open_err)?;
+        let found = user_version(&conn).map_err(open_err)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::SchemaTooNew {
                 path,
@@ -61,18 +59,38 @@ impl Store {
             });
         }
         if found < SCHEMA_VERSION {
-            migrations()
-                .to_latest(&mut conn)
-                .map_err(|source| StoreError::Migrate {
-                    path: path.clone(),
-                    target: SCHEMA_VERSION,
-                    source,
-                })?;
+            // Each process takes the write lock before migrating, waiting
+            // for any other. If another process created or upgraded the
+            // database since the version was read, this migration fails on
+            // what is already there; the schema is then current, which is
+            // all that was wanted.
+            conn.set_transaction_behavior(TransactionBehavior::Immediate);
+            let res = migrations().to_latest(&mut conn);
+            conn.set_transaction_behavior(TransactionBehavior::Deferred);
+            if let Err(source) = res {
+                if user_version(&conn).map_err(open_err)? != SCHEMA_VERSION {
+                    return Err(StoreError::Migrate {
+                        path,
+                        target: SCHEMA_VERSION,
+                        source,
+                    });
+                }
+            }
         }
         Ok(Store {
             conn,
             data_dir: data_dir.to_path_buf(),
         })
+    }
+
+    /// A transaction that holds the write lock from its start, so what it
+    /// reads is still true when it writes: in WAL mode a deferred
+    /// transaction that reads and then writes fails at once (no busy wait)
+    /// when another connection wrote in between.
+    pub(crate) fn write_transaction(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     pub fn data_dir(&self) -> &Path {
@@ -104,4 +122,8 @@ impl Store {
         };
         Ok(())
     }
+}
+
+fn user_version(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
 }

@@ -45,3 +45,27 @@ fn reading_while_another_connection_writes_never_errors() {
     }
     assert_eq!(writer.list_rounds().unwrap().len(), 4);
 }
+
+#[test]
+fn processes_opening_a_new_database_at_once_all_succeed() {
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let openers: Vec<_> = (0..4)
+            .map(|_| {
+                let path = dir.path().to_path_buf();
+                std::thread::spawn(move || {
+                    Store::open(&path).map(|store| store.list_rounds().unwrap().len())
+                })
+            })
+            .collect();
+        for opener in openers {
+            assert_eq!(
+                opener
+                    .join()
+                    .unwrap()
+                    .expect("a concurrent first open succeeds"),
+                0
+            );
+        }
+    }
+}
