@@ -96,7 +96,7 @@ fn json(out: &Output) -> Value {
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
-fn practice_args<'a>(files: &'a [PathBuf], extra: &[&'a str]) -> Vec<&'a str> {
+fn practice_args<'a>(files: &'a [PathBuf], questions: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
     let mut args = vec![
         "practice",
         "--role",
@@ -104,7 +104,7 @@ fn practice_args<'a>(files: &'a [PathBuf], extra: &[&'a str]) -> Vec<&'a str> {
         "--principle",
         "dive-deep",
         "--questions",
-        "2",
+        questions,
         "--seed",
         "7",
     ];
@@ -192,7 +192,7 @@ fn practice_from_files_then_list_show_export_and_delete() {
     let files = answer_files();
     let played = json(&run_ok(cli(
         dir.path(),
-        &practice_args(&files, &["--json"]),
+        &practice_args(&files, "2", &["--json"]),
     )));
     let round_id = played["round_id"].as_i64().unwrap();
     assert!(["completed", "ended_early"].contains(&played["status"].as_str().unwrap()));
@@ -368,10 +368,11 @@ fn wait_for_turns(data_dir: &Path, n_turns: usize, child: &mut std::process::Chi
 
 #[test]
 fn a_practice_killed_mid_round_can_be_resumed_or_closed() {
-    let files: Vec<PathBuf> = answer_files().into_iter().cycle().take(12).collect();
+    // One question: at most six prompts, so six files finish any round.
+    let files: Vec<PathBuf> = answer_files().into_iter().cycle().take(6).collect();
     for resume in [true, false] {
         let dir = tempfile::tempdir().unwrap();
-        let mut child = cli(dir.path(), &practice_args(&files, &["--json"]))
+        let mut child = cli(dir.path(), &practice_args(&files, "1", &["--json"]))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

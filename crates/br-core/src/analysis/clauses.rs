@@ -147,6 +147,8 @@ const STATE_VERBS: &[&str] = &[
     "sat", "sit", "stood", "stand",
     // Stances: "I disagreed" is a position; the actions come after it.
     "disagreed", "disagree", "agreed", "agree",
+    // Dependence: "the grant we depended on" describes, it does not act.
+    "depended", "depend", "relied", "rely",
 ];
 
 /// Adverbs and hedges that may sit between a subject and its verb.
@@ -615,7 +617,14 @@ fn read_predicate(
         Some("will" | "won't" | "shall") => (Tense::Future, VerbClass::Action),
         Some(_) => (Tense::Conditional, VerbClass::Action),
     };
-    if class == VerbClass::Action && (STATE_VERBS.contains(&main_word) || main_word == "to") {
+    // "we kept getting complaints": an ongoing state, not an action.
+    let kept_going = main_word == "kept"
+        && main
+            .and_then(|m| tokens.get(m + 1))
+            .is_some_and(|n| n.norm.ends_with("ing"));
+    if class == VerbClass::Action
+        && (STATE_VERBS.contains(&main_word) || main_word == "to" || kept_going)
+    {
         class = VerbClass::State;
     }
     Pred {

@@ -75,6 +75,8 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "needed me to", "told me to", "tasked me", "assigned me", "gave me … to", "i had to", "i needed to",
         "i needed", "i wanted to", "i owned", "i had committed", "i volunteered", "i offered to",
         "i took ownership", "i took on", "if i could take", "i set out to", "i was on the hook",
+        "my priority", "my first priority", "my top priority", "my focus was", "our goal", "the goal was",
+        "our task", "our job was", "our mandate",
     ]),
     (Cue::Outcome, &[
         "in the end", "as a result", "ended up", "end result", "the result was", "the outcome", "made it",

@@ -517,8 +517,18 @@ pub(crate) enum Measure {
 /// How quantity `idx` measures, judged from its unit and context.
 pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> Measure {
     let q = &quantities[idx];
-    let changed =
-        || after_change_verb(tokens, q) || from_to(tokens, quantities, idx) || compared(tokens, q);
+    // "the three managers", "the bottom nine": a determiner just before the
+    // number refers back to things already known; it measures nothing.
+    let referential = tokens[q.first.saturating_sub(2)..q.first].iter().any(|t| {
+        t.is_any(&[
+            "the", "these", "those", "our", "my", "their", "its", "his", "her", "all",
+        ])
+    });
+    let changed = || {
+        (after_change_verb(tokens, q) && !referential)
+            || from_to(tokens, quantities, idx)
+            || compared(tokens, q)
+    };
     let strong = match q.unit {
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
@@ -531,7 +541,7 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
     };
     if strong {
         Measure::Change
-    } else if q.unit == Unit::Count && q.value != Some(1.0) {
+    } else if q.unit == Unit::Count && q.value != Some(1.0) && !referential {
         Measure::Count
     } else {
         Measure::None
@@ -589,7 +599,11 @@ fn compared(tokens: &[Token], q: &Quantity) -> bool {
     let before = tokens[q.first.saturating_sub(3)..q.first]
         .iter()
         .any(|t| t.is_any(MARKERS));
-    after || before
+    // "down from four seconds", "up from 3.1".
+    let from_previous = q.first >= 2
+        && tokens[q.first - 1].is("from")
+        && tokens[q.first - 2].is_any(&["down", "up"]);
+    after || before || from_previous
 }
 
 /// "two of the three", "one out of two hundred".

@@ -7,7 +7,7 @@
 //!   clauses: "I" against "we".
 //! - The central decision is the speaker's first action framed against an
 //!   alternative ("instead of", "without waiting"), else the first with a
-//!   verb of choosing, else the first action that is not fact-finding. It is
+//!   verb of choosing ("decided", "proposed", "ordered"). It is
 //!   reasoned when the story gives a cause ("because", "so that", "so I"), or
 //!   when it follows a problem or finding stated before it. A decision
 //!   framed against an alternative needs its own cause in its sentence or
@@ -51,89 +51,29 @@ pub(crate) struct Reasoning {
     pub lesson: Option<usize>,
 }
 
-/// Verbs of fact-finding: they prepare a decision rather than make it.
-const FACT_FINDING: &[&str] = &[
-    "looked",
-    "pulled",
-    "read",
-    "analyzed",
-    "analysed",
-    "reviewed",
-    "researched",
-    "investigated",
-    "checked",
-    "dug",
-    "studied",
-    "watched",
-    "timed",
-    "mapped",
-    "interviewed",
-    "surveyed",
-    "talked",
-    "spoke",
-    "met",
-    "asked",
-    "called",
-    "listened",
-    "measured",
-    "tracked",
-    "gathered",
-    "collected",
-    "compared",
-    "explored",
-    "audited",
-    "examined",
-    "shadowed",
-    "observed",
-    "ran",
-    "tested",
-    "found",
-    "noticed",
-    "realized",
-    "saw",
-    "learned",
-    "discovered",
-    "sat",
-];
-
-/// Misjudgements: the story's setback, not its decision.
-const MISTAKES: &[&str] = &[
-    "underestimated",
-    "overestimated",
-    "misjudged",
-    "forgot",
-    "missed",
-    "overlooked",
-    "assumed",
-];
-
 /// Words in a question that ask for a setback story.
 const SETBACK_QUESTION_WORDS: &[&str] = &[
     "fail",
     "failed",
     "failure",
     "mistake",
+    "mistakes",
     "wrong",
     "disagree",
     "disagreed",
     "disagreement",
     "conflict",
     "setback",
-    "trust",
     "criticism",
-    "critical",
-    "negative",
-    "difficult",
     "pushback",
-    "push",
     "missed",
-    "miss",
     "refused",
     "regret",
     "unpopular",
-    "challenged",
     "tension",
-    "mess",
+    "rebuild",
+    "regain",
+    "repair",
 ];
 
 pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
@@ -162,10 +102,9 @@ pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
         .filter(speaker_acts)
         .find(|&&i| has_cue(&clauses[i], &p.cues, Cue::Decision, true))
         .copied();
-    let acted = actions.iter().copied().find(|&i| {
-        verb_of(&clauses[i]).is_some_and(|v| !FACT_FINDING.contains(&v) && !MISTAKES.contains(&v))
-    });
-    let decision = contrast.or(chosen).or(acted).or(actions.first().copied());
+    // Only a framed choice or a verb of choosing makes a decision worth a
+    // "why"; plain doing ("I rewrote the articles") is not questioned.
+    let decision = contrast.or(chosen);
 
     let decision_reasoned = decision.is_some_and(|d| {
         let sentence = clauses[d].sentence;
@@ -252,14 +191,16 @@ mod tests {
 
     #[test]
     fn a_decision_after_a_stated_problem_is_reasoned() {
-        let r = reasoning(
-            &format!(
-                "{STORY_START}I rewrote the job to load one month at a time. Failures stopped."
-            ),
-            None,
-        );
+        let text = format!("{STORY_START}I decided to rewrite the job. Failures stopped.");
+        let r = reasoning(&text, None);
         assert!(r.decision.is_some());
         assert!(r.decision_reasoned);
+    }
+
+    #[test]
+    fn plain_doing_is_not_a_decision_to_question() {
+        let text = format!("{STORY_START}I rewrote the job. Failures stopped.");
+        assert_eq!(reasoning(&text, None).decision, None);
     }
 
     #[test]

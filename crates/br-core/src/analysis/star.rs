@@ -125,11 +125,7 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
                 && p.tense == Tense::Past
                 && p.verb.is_some_and(|v| tokens[v].is("the"))
         });
-    let mentions_self = c.tokens.clone().any(|k| {
-        let w = tokens[k].norm.as_str();
-        w == "my" || w == "me" || w.split('\'').next() == Some("i")
-    });
-    let task = role || (mentions_self && has_cue(c, inp.cues, Cue::Task, false));
+    let task = role || has_cue(c, inp.cues, Cue::Task, false);
     let strong_outcome = (0..inp.quantities.len()).any(|i| {
         let q = &inp.quantities[i];
         c.tokens.contains(&q.first)
