@@ -294,6 +294,14 @@ mod debug_dump {
                 continue;
             }
             let t = v["transcript"].as_str().unwrap();
+            if std::env::var("JSON").is_ok() {
+                let a = analyze(&AnswerInput {
+                    question: v["question"].as_str(),
+                    ..AnswerInput::text(t)
+                });
+                println!("{}", serde_json::to_string_pretty(&serde_json::json!({"star": a.star, "q": a.result_quantified, "score": a.score, "followups": a.followups, "spec": a.specificity})).unwrap());
+                continue;
+            }
             let p = Parsed::new(t);
             let r = reasoning::analyse(&p, v["question"].as_str());
             println!("===== {id} {:?}", r);

@@ -219,7 +219,12 @@ pub(crate) fn plan(p: &Parsed<'_>, r: &Reasoning) -> Vec<FollowUp> {
     let main = |part: Part| p.star.main_of(part);
     let story = p.narrative.story;
     if !story {
-        ask(FollowUpKind::AskSituation, None, true);
+        let text = if p.narrative.hypothetical {
+            templates::render_hypothetical(0)
+        } else {
+            templates::render(FollowUpKind::AskSituation, None, 0)
+        };
+        out.push(followup(FollowUpKind::AskSituation, text, None));
         return out;
     }
     let actions: Vec<usize> = (0..p.clauses.len())

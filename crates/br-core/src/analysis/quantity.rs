@@ -592,13 +592,14 @@ fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
 
 /// "nine weeks instead of the twelve", "twenty percent lower than".
 fn compared(tokens: &[Token], q: &Quantity) -> bool {
-    const MARKERS: &[&str] = &["than", "instead", "compared", "versus", "vs"];
-    let after = tokens[q.last + 1..(q.last + 5).min(tokens.len())]
-        .iter()
-        .any(|t| t.is_any(MARKERS));
-    let before = tokens[q.first.saturating_sub(3)..q.first]
-        .iter()
-        .any(|t| t.is_any(MARKERS));
+    // "instead" compares only as "instead of"; a clause-final "instead"
+    // ("negotiated two quarters instead") replaces a plan, not a value.
+    let marker = |k: usize| {
+        tokens[k].is_any(&["than", "compared", "versus", "vs"])
+            || (tokens[k].is("instead") && tokens.get(k + 1).is_some_and(|n| n.is("of")))
+    };
+    let after = (q.last + 1..(q.last + 5).min(tokens.len())).any(marker);
+    let before = (q.first.saturating_sub(3)..q.first).any(marker);
     // "down from four seconds", "up from 3.1".
     let from_previous = q.first >= 2
         && tokens[q.first - 1].is("from")

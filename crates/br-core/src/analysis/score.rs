@@ -99,7 +99,15 @@ pub(crate) fn score(
         structure(p, r, &mut f, clause, run)
     };
     delivery(p, spec, fillers, &mut f);
-    let reasons = f.list.iter().map(|x| x.text.clone()).collect();
+    // A reason reads on its own: the finding and the words it points at.
+    let reasons = f
+        .list
+        .iter()
+        .map(|x| match &x.quote {
+            Some(q) => format!("{}: \u{201c}{q}\u{201d}", x.text),
+            None => x.text.clone(),
+        })
+        .collect();
     Score {
         value,
         reasons,
@@ -256,7 +264,11 @@ fn structure(
         ),
         (Some(setback), None) => {
             minor_gaps += 1;
-            let span = setback.map(&clause).or(run(Part::Situation));
+            // The setback itself, else the end of the answer, where a lesson
+            // would have gone.
+            let span = setback
+                .map(&clause)
+                .or_else(|| p.clauses.len().checked_sub(1).map(&clause));
             f.add(
                 "lesson_missing",
                 false,

@@ -235,7 +235,14 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
                 break;
             }
         }
-        out.push(evidence(doc, doc.span_of(i..last + 1)));
+        let found = evidence(doc, doc.span_of(i..last + 1));
+        // Each name once: a repeated "Black Friday" is one named thing.
+        if !out
+            .iter()
+            .any(|e: &Evidence| e.quote.eq_ignore_ascii_case(&found.quote))
+        {
+            out.push(found);
+        }
         i = last + 1;
     }
     out

@@ -70,6 +70,15 @@ pub(crate) fn of_clause(
                 continue;
             }
         } else {
+            // A purpose or subordinate clause after a few words is detail
+            // the question does not need ("... with the client to walk them
+            // through our progress").
+            let detail = t.is_any(&[
+                "so", "because", "which", "who", "where", "when", "while", "since", "until",
+            ]) || (t.is("to") && words >= 6);
+            if detail && words >= 4 {
+                break;
+            }
             words += 1;
             if words > MAX_WORDS {
                 break;

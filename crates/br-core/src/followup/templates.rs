@@ -28,9 +28,9 @@ const TABLE: &[Templates] = &[
             "Let's set the scene first. Before {p}, what was happening, and why did it matter?",
         ],
         plain: &[
-            "That tells me what you would do. Can you tell me about a specific time it actually happened: where were you, and what was the problem?",
             "Can you walk me through one real example? Where were you working, and what was going on?",
             "Let's make it concrete: tell me about one specific situation you were in. When was it, and what was at stake?",
+            "Tell me about one specific time this happened. Where were you, and what was the problem?",
         ],
     },
     Templates {
@@ -101,6 +101,14 @@ const TABLE: &[Templates] = &[
     },
 ];
 
+/// Asking for a real situation after an answer that said what the
+/// candidate would do.
+const HYPOTHETICAL: &[&str] = &[
+    "That tells me what you would do. Can you tell me about a time it actually happened: where were you, and what was the problem?",
+    "That's the plan in theory. When did you actually face this? Walk me through that specific situation.",
+    "I'd like a real example rather than an approach. Which time comes to mind, and what was going on?",
+];
+
 /// Drill-down wordings: "why" asked of a cause or problem the candidate
 /// just gave, peeling the next layer.
 const DRILL: &[&str] = &[
@@ -117,6 +125,17 @@ pub(crate) fn render(kind: FollowUpKind, phrase: Option<&str>, salt: usize) -> S
         .find(|t| t.kind == kind)
         .unwrap_or(&TABLE[TABLE.len() - 1]);
     fill(entry.with_phrase, entry.plain, kind, phrase, salt)
+}
+
+/// The request for a real situation after a hypothetical answer.
+pub(crate) fn render_hypothetical(salt: usize) -> String {
+    fill(
+        HYPOTHETICAL,
+        HYPOTHETICAL,
+        FollowUpKind::AskSituation,
+        None,
+        salt,
+    )
 }
 
 /// The question text for a "why" drilled into a cause the candidate gave.
