@@ -10,10 +10,10 @@
 //!   once.
 //! - Drills: when the newest answer gives a cause ("because the vendor kept
 //!   slipping") or a new decision, the next question asks why of it, up to
-//!   [`WHY_CHAIN`] times in a row, peeling the onion.
+//!   [`WHY_CHAIN`] "why" questions in a row, peeling the onion. A skipped
+//!   question ends that thread.
 //!
-//! The drill-down ends when nothing is left to ask, when the candidate skips
-//! a drill, or at [`MAX_DEPTH`].
+//! The drill-down ends when nothing is left to ask or at [`MAX_DEPTH`].
 //!
 //! When no gap applies, `Analysis::followups` holds a single `none`
 //! follow-up whose text says why, so the first entry always states the
@@ -32,9 +32,9 @@ use serde::{Deserialize, Serialize};
 /// The deepest a drill-down goes below a main question.
 pub const MAX_DEPTH: usize = 5;
 
-/// How many "why" drills may follow one another before the remaining gaps
-/// get their turn.
-pub const WHY_CHAIN: usize = 2;
+/// How many "why" questions may follow one another before the remaining
+/// gaps get their turn.
+pub const WHY_CHAIN: usize = 3;
 
 /// Why a follow-up is asked; precedence follows the order of the variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -72,35 +72,49 @@ pub struct AnsweredTurn<'a> {
 /// follow-up answered or skipped so far, in order), or `None` when the
 /// drill-down should end: the story holds up, or `MAX_DEPTH` follow-ups have
 /// been asked.
+///
+/// Order: the structural gaps still open (situation, own action, result,
+/// metric); then a "why" about the cause or decision in the newest answer;
+/// then the remaining gaps (the main decision's reason, the lesson).
 pub fn next_followup(turns: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
     let (main, followups) = turns.split_first()?;
     if followups.len() >= MAX_DEPTH {
         return None;
     }
     let asked: Vec<&FollowUp> = followups.iter().filter_map(|t| t.asked).collect();
-    let was_asked = |kind: FollowUpKind, phrase: Option<&str>| {
+    // Gaps are asked once; "why" may come back, about something new.
+    let was_asked = |f: &FollowUp| {
         asked.iter().any(|a| {
-            a.kind == kind
-                && (a.key_phrase.as_deref() == phrase || kind != FollowUpKind::AskWhyDecision)
+            a.kind == f.kind
+                && (f.kind != FollowUpKind::AskWhyDecision || a.key_phrase == f.key_phrase)
         })
     };
     // The story the gaps are about: the main answer, or the first follow-up
-    // answer that told a real story when the main answer did not.
+    // answer that tells a real story when the main answer did not.
     let story = std::iter::once(main)
         .chain(followups)
         .find(|t| Parsed::new(t.text).narrative.story)
         .unwrap_or(main);
     let answers: Vec<Parsed<'_>> = followups.iter().map(|t| Parsed::new(t.text)).collect();
     let closed = |kind: FollowUpKind| {
-        answers
+        let answered = answers
             .iter()
             .zip(followups)
-            .any(|(a, t)| closes(kind, a, t.asked.map(|f| f.kind)))
-            || (kind == FollowUpKind::AskSituation && !std::ptr::eq(story, main))
+            .any(|(a, t)| closes(kind, a, t.asked.map(|f| f.kind)));
+        answered || (kind == FollowUpKind::AskSituation && !std::ptr::eq(story, main))
     };
-
-    let newest = followups.last();
-    let newest_skipped = newest.is_some_and(|t| t.text.trim().is_empty());
+    let open_gap = |structural: bool| {
+        story
+            .analysis
+            .followups
+            .iter()
+            .filter(|f| f.kind != FollowUpKind::None && is_structural(f.kind) == structural)
+            .find(|f| !was_asked(f) && !closed(f.kind))
+            .cloned()
+    };
+    if let Some(gap) = open_gap(true) {
+        return Some(gap);
+    }
     let whys_in_a_row = followups
         .iter()
         .rev()
@@ -109,33 +123,26 @@ pub fn next_followup(turns: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
                 .is_some_and(|f| f.kind == FollowUpKind::AskWhyDecision)
         })
         .count();
-    if let (Some(turn), Some(answer)) = (newest, answers.last()) {
-        if !newest_skipped && whys_in_a_row < WHY_CHAIN {
-            if let Some(drill) =
-                drill(answer, turns.len()).filter(|d| !was_asked(d.kind, d.key_phrase.as_deref()))
-            {
-                let answered_a_why = turn
-                    .asked
-                    .is_some_and(|f| f.kind == FollowUpKind::AskWhyDecision);
-                if answered_a_why || drill.kind == FollowUpKind::AskWhyDecision {
-                    return Some(drill);
-                }
-            }
-        }
-    }
-    let gap = story
-        .analysis
-        .followups
-        .iter()
-        .filter(|f| f.kind != FollowUpKind::None)
-        .find(|f| !was_asked(f.kind, f.key_phrase.as_deref()) && !closed(f.kind))
-        .cloned();
-    // A skipped drill means the candidate has nothing more on that thread.
-    let skipped_drill = newest_skipped
-        && newest
-            .and_then(|t| t.asked)
-            .is_some_and(|f| f.kind == FollowUpKind::AskWhyDecision);
-    gap.filter(|_| !skipped_drill || whys_in_a_row == 0)
+    let newest = followups
+        .last()
+        .zip(answers.last())
+        .filter(|(t, _)| !t.text.trim().is_empty());
+    let peel = newest
+        .filter(|_| whys_in_a_row < WHY_CHAIN)
+        .and_then(|(_, answer)| drill(answer, turns.len()))
+        .filter(|d| !was_asked(d));
+    peel.or_else(|| open_gap(false))
+}
+
+/// Gaps in the story's shape, asked before any "why".
+fn is_structural(kind: FollowUpKind) -> bool {
+    matches!(
+        kind,
+        FollowUpKind::AskSituation
+            | FollowUpKind::AskPersonalAction
+            | FollowUpKind::AskResult
+            | FollowUpKind::AskMetric
+    )
 }
 
 /// Whether `answer`, given to a follow-up of kind `asked`, fills gap `kind`.
@@ -264,4 +271,195 @@ pub(crate) fn plan(p: &Parsed<'_>, r: &Reasoning) -> Vec<FollowUp> {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, Analysis, AnswerInput};
+
+    /// Runs a drill-down: the main answer, then `answers[i]` to the i-th
+    /// follow-up ("" skips it). Returns the follow-ups asked.
+    fn drill_down(main: &str, answers: &[&str]) -> Vec<FollowUp> {
+        let mut texts = vec![main.to_string()];
+        let mut asked: Vec<Option<FollowUp>> = vec![None];
+        loop {
+            let analyses: Vec<Analysis> = texts
+                .iter()
+                .map(|t| analyze(&AnswerInput::text(t)))
+                .collect();
+            let turns: Vec<AnsweredTurn<'_>> = (0..texts.len())
+                .map(|i| AnsweredTurn {
+                    asked: asked[i].as_ref(),
+                    text: &texts[i],
+                    analysis: &analyses[i],
+                })
+                .collect();
+            let Some(next) = next_followup(&turns) else {
+                break;
+            };
+            assert!(asked.len() <= MAX_DEPTH, "asked past the maximum depth");
+            texts.push(
+                answers
+                    .get(asked.len() - 1)
+                    .copied()
+                    .unwrap_or("")
+                    .to_string(),
+            );
+            asked.push(Some(next));
+        }
+        asked.into_iter().flatten().collect()
+    }
+
+    fn kinds(followups: &[FollowUp]) -> Vec<FollowUpKind> {
+        followups.iter().map(|f| f.kind).collect()
+    }
+
+    const NO_RESULT: &str =
+        "Last year our billing job kept failing at night. My job was to fix it. \
+        I read the logs, and I rewrote the job to load one month at a time.";
+    const VAGUE_RESULT: &str =
+        "Last year our billing job kept failing at night. My job was to fix it. \
+        I rewrote the job to load one month at a time. The billing team was really happy.";
+    const COMPLETE: &str = "Last year our billing job kept failing at night because it loaded five years \
+        of invoices. My job was to fix it. I rewrote the job to load one month at a time, and failures \
+        dropped from twelve a month to zero.";
+    const UNEXPLAINED_CHOICE: &str = "Last year our site went down during a sale. I rolled back the \
+        last deploy without waiting for the root cause, and that brought the site back in six minutes.";
+
+    #[test]
+    fn the_first_followup_is_the_analysis_first_followup() {
+        let analysis = analyze(&AnswerInput::text(NO_RESULT));
+        let turns = [AnsweredTurn {
+            asked: None,
+            text: NO_RESULT,
+            analysis: &analysis,
+        }];
+        assert_eq!(next_followup(&turns).as_ref(), analysis.followups.first());
+        assert_eq!(analysis.followups[0].kind, FollowUpKind::AskResult);
+    }
+
+    #[test]
+    fn a_story_that_holds_up_ends_the_drill_down_at_once() {
+        let analysis = analyze(&AnswerInput::text(COMPLETE));
+        assert_eq!(kinds(&analysis.followups), [FollowUpKind::None]);
+        assert!(drill_down(COMPLETE, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_metric_given_in_a_followup_answer_closes_the_metric_gap() {
+        let asked = drill_down(NO_RESULT, &["Failures went from twelve a month to zero."]);
+        assert_eq!(kinds(&asked)[0], FollowUpKind::AskResult);
+        assert!(
+            !kinds(&asked).contains(&FollowUpKind::AskMetric),
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn a_result_without_a_number_still_gets_asked_for_the_metric() {
+        let asked = drill_down(NO_RESULT, &["It worked out and the team was happy."]);
+        assert_eq!(
+            kinds(&asked)[..2],
+            [FollowUpKind::AskResult, FollowUpKind::AskMetric]
+        );
+    }
+
+    #[test]
+    fn each_gap_is_asked_once_even_when_left_unanswered() {
+        let asked = drill_down(VAGUE_RESULT, &["They just liked it.", "I don't know."]);
+        let metric = asked
+            .iter()
+            .filter(|f| f.kind == FollowUpKind::AskMetric)
+            .count();
+        assert_eq!(metric, 1, "{asked:?}");
+    }
+
+    #[test]
+    fn a_cause_in_the_answer_is_drilled_with_its_own_words() {
+        let asked = drill_down(
+            UNEXPLAINED_CHOICE,
+            &[
+                "Because the last deploy had changed the payment code.",
+                "Because the review skipped it.",
+            ],
+        );
+        assert_eq!(
+            kinds(&asked)[..2],
+            [FollowUpKind::AskWhyDecision, FollowUpKind::AskWhyDecision]
+        );
+        assert!(
+            asked[1]
+                .text
+                .contains("the last deploy had changed the payment code"),
+            "{:?}",
+            asked[1]
+        );
+        assert_eq!(
+            asked[1].key_phrase.as_deref(),
+            Some("the last deploy had changed the payment code")
+        );
+    }
+
+    #[test]
+    fn never_the_same_kind_and_phrase_twice_and_never_past_the_maximum_depth() {
+        let because = ["Because we had no tests."; 8];
+        let asked = drill_down(UNEXPLAINED_CHOICE, &because);
+        assert!(asked.len() <= MAX_DEPTH);
+        for (i, a) in asked.iter().enumerate() {
+            for b in &asked[..i] {
+                assert!(
+                    !(a.kind == b.kind && a.key_phrase == b.key_phrase),
+                    "{a:?} repeats {b:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_skipped_why_ends_that_thread() {
+        let asked = drill_down(UNEXPLAINED_CHOICE, &[""]);
+        assert_eq!(kinds(&asked), [FollowUpKind::AskWhyDecision]);
+    }
+
+    #[test]
+    fn a_real_story_after_a_hypothetical_answer_is_drilled_for_its_own_gaps() {
+        let plan = "I would first talk to the customers, and I'd set up a couple of metrics. Then I would decide.";
+        let asked = drill_down(plan, &[VAGUE_RESULT]);
+        assert_eq!(
+            kinds(&asked)[..2],
+            [FollowUpKind::AskSituation, FollowUpKind::AskMetric],
+            "{asked:?}"
+        );
+    }
+
+    #[test]
+    fn we_answers_are_quoted_back_verbatim() {
+        let text =
+            "Our team had a migration to finish in one quarter. We wrote a plan, we moved the \
+            services in waves, and we finished a month early with zero downtime.";
+        let first = analyze(&AnswerInput::text(text)).followups.remove(0);
+        assert_eq!(first.kind, FollowUpKind::AskPersonalAction);
+        assert!(
+            first.text.contains("\u{201c}We wrote a plan\u{201d}")
+                || first.text.contains("\u{201c}we wrote a plan\u{201d}"),
+            "{}",
+            first.text
+        );
+        let span = first.key_span.expect("a span");
+        let quoted: String = text
+            .chars()
+            .skip(span.start)
+            .take(span.end - span.start)
+            .collect();
+        assert_eq!(Some(quoted), first.key_phrase);
+    }
+
+    #[test]
+    fn the_same_answer_always_gets_the_same_questions() {
+        assert_eq!(
+            drill_down(NO_RESULT, &["It worked."]),
+            drill_down(NO_RESULT, &["It worked."])
+        );
+    }
 }

@@ -574,20 +574,18 @@ fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
     false
 }
 
-/// One end of "from X to Y" (or "X to Y" after a change verb).
+/// One end of "from X to Y" ("from twelve a month to zero"), or of "X to
+/// Y" after a verb of change.
 fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
-    let joined = |a: &Quantity, b: &Quantity| a.last + 2 == b.first && tokens[a.last + 1].is("to");
-    let starts_pair = |a: &Quantity| {
+    let starts = |a: &Quantity| {
         a.first.checked_sub(1).is_some_and(|p| tokens[p].is("from")) || after_change_verb(tokens, a)
     };
+    let pair = |a: &Quantity, b: &Quantity| {
+        b.first > a.last + 1 && b.first - a.last <= 5 && tokens[b.first - 1].is("to") && starts(a)
+    };
     let q = &quantities[idx];
-    let with_next = quantities
-        .get(idx + 1)
-        .is_some_and(|n| joined(q, n) && starts_pair(q));
-    let with_prev = idx
-        .checked_sub(1)
-        .is_some_and(|p| joined(&quantities[p], q) && starts_pair(&quantities[p]));
-    with_next || with_prev
+    quantities.get(idx + 1).is_some_and(|n| pair(q, n))
+        || idx.checked_sub(1).is_some_and(|p| pair(&quantities[p], q))
 }
 
 /// "nine weeks instead of the twelve", "twenty percent lower than".
