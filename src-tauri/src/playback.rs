@@ -1,12 +1,17 @@
-//! The `recording://` URI scheme: serves answer recordings to the UI's
-//! `<audio>` element with HTTP Range support.
+//! The `recording://` URI scheme: serves answer recordings to the UI, with
+//! HTTP Range support, and only WAV files inside the recordings folder: a
+//! path that leaves it (`..`, an absolute path, a symlink pointing out) is
+//! refused.
 //!
-//! Why not Tauri's asset protocol: in the Linux webview (WebKitGTK with
-//! GStreamer) it either fails to play audio or breaks seeking, because the
-//! media pipeline needs `206 Partial Content` answers to jump inside a file.
-//! This handler answers Range requests itself, and only for WAV files inside
-//! the recordings folder: a path that leaves it (`..`, an absolute path, a
-//! symlink pointing out) is refused.
+//! Why not Tauri's asset protocol: it is scoped by glob patterns rather than
+//! one folder, and media elements need `206 Partial Content` answers to seek.
+//! WebKitGTK (Linux) goes further: its GStreamer media backend loads nothing
+//! from any custom scheme (MEDIA_ERR_SRC_NOT_SUPPORTED after the first
+//! request; tauri-apps/tauri#3725, measured here with WebKitGTK 2.50). So on
+//! Linux the UI fetches the file through this scheme and plays it from a
+//! `blob:` URL, which seeks in memory; elsewhere the `<audio>` element
+//! streams from the scheme and seeks with Range requests (see
+//! `ui/src/lib/playback.ts`).
 //!
 //! The handler is a pure function of (folder, request) so it is unit tested
 //! without a window; `lib.rs` registers it as an asynchronous protocol, so
@@ -79,7 +84,11 @@ pub fn respond(root: &Path, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
         .header(header::CONTENT_TYPE, "audio/wav")
         .header(header::ACCEPT_RANGES, "bytes")
         .header(header::CONTENT_LENGTH, n_bytes.to_string())
-        .header(header::CACHE_CONTROL, "no-store");
+        .header(header::CACHE_CONTROL, "no-store")
+        // The page (tauri://localhost) fetches from another origin
+        // (recording://localhost); only this webview can reach the scheme,
+        // so any origin may read the answer.
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     if code == StatusCode::PARTIAL_CONTENT {
         builder = builder.header(header::CONTENT_RANGE, format!("bytes {start}-{end}/{len}"));
     }
@@ -190,6 +199,7 @@ mod tests {
         );
         assert_eq!(header_of(&res, header::ACCEPT_RANGES), "bytes");
         assert_eq!(header_of(&res, header::CONTENT_LENGTH), "100");
+        assert_eq!(header_of(&res, header::ACCESS_CONTROL_ALLOW_ORIGIN), "*");
         assert_eq!(res.body().as_slice(), &bytes[100..200]);
     }
 

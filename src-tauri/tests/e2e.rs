@@ -126,17 +126,29 @@ async fn js(client: &Client, script: &str) -> Value {
         .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
 }
 
-/// Polls `script` (which must return a boolean) until it is true.
+/// Polls `script` (which must return a boolean) until it is true. On a
+/// timeout the failure shows the player's state and any error on screen,
+/// which is what such a wait usually hinges on.
 async fn wait_js(client: &Client, script: &str, timeout: Duration, what: &str) {
     let deadline = Instant::now() + timeout;
     loop {
         if js(client, script).await == json!(true) {
             return;
         }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        if Instant::now() >= deadline {
+            let state = js(client, DIAGNOSTICS).await;
+            panic!("timed out waiting for {what}; page state: {state:#}");
+        }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+const DIAGNOSTICS: &str = "const a = document.querySelector('[data-testid=player]'); \
+    const e = document.querySelector('[data-testid=error]'); \
+    return { screen: document.querySelector('main')?.dataset.screen, \
+    error: e ? e.innerText : null, \
+    player: a ? { src: a.currentSrc, readyState: a.readyState, networkState: a.networkState, \
+    duration: a.duration, currentTime: a.currentTime, error: a.error ? a.error.code + ' ' + a.error.message : null } : null };";
 
 async fn screenshot(client: &Client, name: &str) {
     let png = client.screenshot().await.expect("a screenshot");
