@@ -47,10 +47,14 @@ pub(crate) fn analyse(
     }
 }
 
+/// Below this many seconds a recording has no meaningful rate.
+const MIN_DURATION_S: f64 = 1.0;
+
 /// Length of the answer in seconds: the recording's duration, else the end
-/// of the last timed word; `None` when neither is a positive finite number.
+/// of the last timed word; `None` when neither is a finite number of at
+/// least a second.
 pub(crate) fn duration_s(input: &AnswerInput<'_>) -> Option<f64> {
-    let valid = |d: f64| (d.is_finite() && d > 0.0).then_some(d);
+    let valid = |d: f64| (d.is_finite() && d >= MIN_DURATION_S).then_some(d);
     input
         .timeline
         .and_then(|t| valid(t.duration_s))
