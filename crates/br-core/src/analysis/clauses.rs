@@ -487,7 +487,7 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
         let so_purpose = t.is("so") && purpose_so(tokens, k, range.end, filler);
         // "before," "after that", "since then": adverbs, not clause openers.
         let adverbial = t.is_any(&["before", "after", "since", "once"])
-            && tokens.get(k + 1).map_or(true, |n| {
+            && tokens.get(k + 1).is_none_or(|n| {
                 !n.is_word() || n.is_any(&["that", "then", "this", "all", "last"])
             });
         if (t.is_any(SUBORDINATORS) && !adverbial) || so_purpose {

@@ -89,7 +89,7 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     if t.kind == Kind::Punct {
         // "$2M", "£300": the currency sign belongs to the number.
         if matches!(t.norm.as_str(), "$" | "£" | "€")
-            && tokens.get(i + 1).is_some_and(|n| starts_number(n))
+            && tokens.get(i + 1).is_some_and(starts_number)
         {
             let inner = phrase_at(tokens, i + 1)?;
             return Some(Quantity {

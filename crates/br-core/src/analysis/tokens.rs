@@ -182,20 +182,14 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
     let word_at = |j: usize| chars.get(j).is_some_and(|&(_, c)| is_word_char(c));
     while i < chars.len() {
         let c = chars[i].1;
-        if is_word_char(c) {
-            i += 1;
-        } else if is_apostrophe(c) && word_at(i + 1) {
-            i += 1;
-        } else if (c == '.' || c == ',')
+        let inner_apostrophe = is_apostrophe(c) && word_at(i + 1);
+        let digit_separator = (c == '.' || c == ',')
             && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
-            && chars[start..i]
-                .iter()
-                .all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',')
-        {
-            i += 1;
-        } else {
+            && chars[start..i].iter().all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',');
+        if !(is_word_char(c) || inner_apostrophe || digit_separator) {
             break;
         }
+        i += 1;
     }
     i
 }

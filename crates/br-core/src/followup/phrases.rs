@@ -53,8 +53,7 @@ pub(crate) fn of_clause(
         })?;
     let mut kept: Vec<usize> = Vec::new();
     let mut words = 0;
-    for k in start..clause.tokens.end {
-        let t = &tokens[k];
+    for (k, t) in tokens.iter().enumerate().take(clause.tokens.end).skip(start) {
         if is_filler(k) {
             continue;
         }
