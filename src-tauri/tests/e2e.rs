@@ -151,6 +151,16 @@ const DIAGNOSTICS: &str = "const a = document.querySelector('[data-testid=player
     duration: a.duration, currentTime: a.currentTime, error: a.error ? a.error.code + ' ' + a.error.message : null } : null };";
 
 async fn screenshot(client: &Client, name: &str) {
+    // WebKitWebDriver captures the last painted frame; wait for two frames
+    // so a screen that just changed is on it.
+    client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+            vec![],
+        )
+        .await
+        .expect("two animation frames");
     let png = client.screenshot().await.expect("a screenshot");
     std::fs::write(screenshots_dir().join(name), png).unwrap();
 }

@@ -1,6 +1,6 @@
 // Tests of the display formatting helpers.
 import { describe, expect, it } from "vitest";
-import { bytes, duration, oneDecimal, percent } from "./format";
+import { bytes, duration, oneDecimal, percent, plural } from "./format";
 
 describe("format", () => {
   it("formats durations as m:ss or h:mm:ss", () => {
@@ -20,5 +20,9 @@ describe("format", () => {
     expect(bytes(77_700_000)).toBe("78 MB");
     expect(bytes(1_500_000_000)).toBe("1.5 GB");
     expect(bytes(300)).toBe("1 kB");
+  });
+  it("pluralizes counts", () => {
+    expect(plural(1, "answer")).toBe("1 answer");
+    expect(plural(0, "answer")).toBe("0 answers");
   });
 });

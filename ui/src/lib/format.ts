@@ -40,3 +40,8 @@ export function bytes(n: number): string {
   if (n >= 1e6) return `${Math.round(n / 1e6)} MB`;
   return `${Math.max(1, Math.round(n / 1e3))} kB`;
 }
+
+/** "1 answer", "3 answers". */
+export function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
