@@ -109,36 +109,27 @@ fn opener_end(tokens: &[Token]) -> usize {
 }
 
 /// Token indices of a sentence-initial "so" that wraps the answer up: "So,
-/// um, that's basically it." A "so" starting any other sentence is read as
-/// "therefore".
+/// um, that's basically it.", "So yeah, ...". A "so" starting any other
+/// sentence ("So that was good.") is read as "therefore".
 fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
+    let last = doc.sentences.len().saturating_sub(1);
     doc.sentences
         .iter()
-        .filter_map(|range| {
+        .enumerate()
+        .filter_map(|(n, range)| {
             let sentence = &doc.tokens[range.clone()];
-            let first = sentence
-                .iter()
-                .position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
+            let first = sentence.iter().position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
             if !sentence[first].is("so") {
                 return None;
             }
-            let rest: Vec<&Token> = sentence[first + 1..]
-                .iter()
-                .filter(|t| t.is_word() && hesitation(&t.norm).is_none())
-                .collect();
-            let closing = rest.first().is_some_and(|t| {
-                t.is_any(&[
-                    "that's",
-                    "that",
-                    "yeah",
-                    "anyway",
-                    "anyways",
-                    "overall",
-                    "basically",
-                    "yes",
-                ])
-            });
-            (closing && rest.len() <= 7).then_some(range.start + first)
+            let rest: Vec<&Token> =
+                sentence[first + 1..].iter().filter(|t| t.is_word() && hesitation(&t.norm).is_none()).collect();
+            let discourse = rest.first().is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
+            // "that's (basically) it / all / the story" closes the answer.
+            let summing_up = rest.first().is_some_and(|t| t.is_any(&["that's", "that"]))
+                && rest.len() <= 7
+                && (n == last || rest.last().is_some_and(|t| t.is_any(&["it", "all", "story", "everything"])));
+            (discourse || summing_up).then_some(range.start + first)
         })
         .collect()
 }
@@ -245,7 +236,10 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
 /// time"). As a verb ("customers like it") or a preposition/conjunction
 /// ("tools like Redis", "felt like", "like everyone assumed") it is not.
 fn like_is_filler(tokens: &[Token], i: usize) -> bool {
-    let prev = i.checked_sub(1).map(|p| &tokens[p]);
+    // After the hedge "kind of" / "sort of", look at what precedes the hedge
+    // ("kind of like last year" compares).
+    let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_any(&["kind", "sort"]);
+    let prev = if after_hedge { i.checked_sub(3).map(|p| &tokens[p]) } else { i.checked_sub(1).map(|p| &tokens[p]) };
     let next = tokens.get(i + 1);
     if let Some(p) = prev.filter(|p| p.is_word()) {
         if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)
