@@ -487,9 +487,9 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
         let so_purpose = t.is("so") && purpose_so(tokens, k, range.end, filler);
         // "before," "after that", "since then": adverbs, not clause openers.
         let adverbial = t.is_any(&["before", "after", "since", "once"])
-            && tokens.get(k + 1).is_none_or(|n| {
-                !n.is_word() || n.is_any(&["that", "then", "this", "all", "last"])
-            });
+            && tokens
+                .get(k + 1)
+                .is_none_or(|n| !n.is_word() || n.is_any(&["that", "then", "this", "all", "last"]));
         if (t.is_any(SUBORDINATORS) && !adverbial) || so_purpose {
             out.push(k..range.end);
             break;

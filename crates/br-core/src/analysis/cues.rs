@@ -24,6 +24,10 @@ pub(crate) enum Cue {
     /// An outcome, whoever its subject ("in the end", "went from",
     /// "renewed", "we made it").
     Outcome,
+    /// Getting something done ("we launched", "I finished the analysis"):
+    /// an outcome at the end of a story, a step along the way before more
+    /// actions.
+    Completion,
     /// A verb of change or a sequel marker that is an outcome when someone
     /// other than the speaker is its subject ("costs dropped", "after that
     /// she ..."); with the speaker as subject it is an action ("I dropped
@@ -83,14 +87,17 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "worked out", "paid off", "went well", "went really well", "went great", "turned out well",
         "turned out great", "how it turned out", "on time", "on budget", "under budget", "ahead of schedule",
         "was huge", "went from", "grew by", "grew to", "grew from", "fell by", "fell to", "fell from",
-        "dropped by", "dropped to", "dropped from", "saved", "finished", "completed", "launched", "shipped",
-        "exceeded", "achieved", "renewed", "rolled out", "sold out", "brought in", "brought … back",
+        "dropped by", "dropped to", "dropped from", "saved", "exceeded", "achieved", "renewed", "sold out",
+        "brought in", "brought … back",
         "came in", "stopped failing", "thanked", "praised", "promoted", "was happy", "were happy",
         "was really happy", "were really happy", "was proud", "were proud", "was really proud",
         "were thrilled", "got better", "a lot better", "much better", "was fine", "liked it", "loved it",
         "than expected", "than i expected", "than we expected", "than planned", "than before",
         "than the year before", "than last year", "compared to", "compared with", "where before", "up from",
-        "down from", "didn't miss", "went live", "signed up", "signed off",
+        "down from", "didn't miss", "signed up", "signed off",
+    ]),
+    (Cue::Completion, &[
+        "finished", "completed", "launched", "shipped", "delivered", "went live", "rolled out", "released",
     ]),
     (Cue::Change, &[
         "dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "doubled",

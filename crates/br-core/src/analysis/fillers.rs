@@ -118,17 +118,26 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
         .enumerate()
         .filter_map(|(n, range)| {
             let sentence = &doc.tokens[range.clone()];
-            let first = sentence.iter().position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
+            let first = sentence
+                .iter()
+                .position(|t| t.kind != Kind::Punct && hesitation(&t.norm).is_none())?;
             if !sentence[first].is("so") {
                 return None;
             }
-            let rest: Vec<&Token> =
-                sentence[first + 1..].iter().filter(|t| t.is_word() && hesitation(&t.norm).is_none()).collect();
-            let discourse = rest.first().is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
+            let rest: Vec<&Token> = sentence[first + 1..]
+                .iter()
+                .filter(|t| t.is_word() && hesitation(&t.norm).is_none())
+                .collect();
+            let discourse = rest
+                .first()
+                .is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
             // "that's (basically) it / all / the story" closes the answer.
             let summing_up = rest.first().is_some_and(|t| t.is_any(&["that's", "that"]))
                 && rest.len() <= 7
-                && (n == last || rest.last().is_some_and(|t| t.is_any(&["it", "all", "story", "everything"])));
+                && (n == last
+                    || rest
+                        .last()
+                        .is_some_and(|t| t.is_any(&["it", "all", "story", "everything"])));
             (discourse || summing_up).then_some(range.start + first)
         })
         .collect()
@@ -239,7 +248,11 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     // After the hedge "kind of" / "sort of", look at what precedes the hedge
     // ("kind of like last year" compares).
     let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_any(&["kind", "sort"]);
-    let prev = if after_hedge { i.checked_sub(3).map(|p| &tokens[p]) } else { i.checked_sub(1).map(|p| &tokens[p]) };
+    let prev = if after_hedge {
+        i.checked_sub(3).map(|p| &tokens[p])
+    } else {
+        i.checked_sub(1).map(|p| &tokens[p])
+    };
     let next = tokens.get(i + 1);
     if let Some(p) = prev.filter(|p| p.is_word()) {
         if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)

@@ -100,6 +100,8 @@ struct Features {
     speaker_subject: bool,
     finding: bool,
     task: bool,
+    /// An outcome by its wording or measure, not a mere completion.
+    stated_outcome: bool,
     outcome: bool,
     strong_outcome: bool,
     setting_opening: bool,
@@ -132,9 +134,10 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
             && !c.is_subordinate(q.first)
             && quantity::measure(tokens, inp.quantities, i) == Measure::Change
     });
-    let outcome = strong_outcome
+    let stated_outcome = strong_outcome
         || has_cue(c, inp.cues, Cue::Outcome, true)
         || (!speaker_subject && has_cue(c, inp.cues, Cue::Change, true));
+    let outcome = stated_outcome || has_cue(c, inp.cues, Cue::Completion, true);
     let first_words = c
         .tokens
         .clone()
@@ -151,6 +154,7 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
         speaker_subject,
         finding,
         task,
+        stated_outcome,
         outcome,
         strong_outcome,
         setting_opening,
@@ -173,28 +177,34 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         f.speaker_action && !f.task && !inp.lesson[i] && !f.outcome && !f.setting_opening
     });
     let a0 = first_action.unwrap_or(n);
-    let mut labels: Vec<Option<Part>> = (0..n)
-        .map(|i| {
-            let f = &feats[i];
-            if inp.lesson[i] {
-                Some(Part::Lesson)
-            } else if i < a0 {
-                Some(if f.task {
-                    Part::Task
-                } else if f.outcome && f.speaker_subject && !f.finding && !f.setting_opening {
-                    Part::Result
-                } else {
-                    Part::Situation
-                })
-            } else if f.outcome {
-                Some(Part::Result)
-            } else if f.speaker_action || f.finding {
-                Some(Part::Action)
+    let mut labels: Vec<Option<Part>> = Vec::with_capacity(n);
+    for (i, f) in feats.iter().enumerate() {
+        let after_result = labels.last() == Some(&Some(Part::Result));
+        let label = if inp.lesson[i] {
+            Some(Part::Lesson)
+        } else if i < a0 {
+            // Up front, only a stated or measured outcome makes a Result,
+            // and a completion ("we launched ...") can continue it.
+            let result_first = f.speaker_subject
+                && !f.finding
+                && !f.setting_opening
+                && (f.stated_outcome || (f.outcome && after_result));
+            Some(if f.task {
+                Part::Task
+            } else if result_first {
+                Part::Result
             } else {
-                None
-            }
-        })
-        .collect();
+                Part::Situation
+            })
+        } else if f.outcome {
+            Some(Part::Result)
+        } else if f.speaker_action || f.finding {
+            Some(Part::Action)
+        } else {
+            None
+        };
+        labels.push(label);
+    }
     let last_action = (0..n).rev().find(|&i| labels[i] == Some(Part::Action));
     for i in a0..n {
         let followed_by_action = last_action.is_some_and(|l| l > i);
@@ -297,4 +307,115 @@ fn runs(labels: &[Part]) -> Vec<(Part, Range<usize>)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Parsed;
+
+    /// The STAR labels of each clause, and whether the Result is measured.
+    fn star(text: &str) -> (Vec<Part>, bool) {
+        let p = Parsed::new(text);
+        (p.star.labels.clone(), p.star.quantified.is_some())
+    }
+
+    fn parts(text: &str) -> Vec<Part> {
+        let p = Parsed::new(text);
+        [Part::Situation, Part::Task, Part::Action, Part::Result]
+            .into_iter()
+            .filter(|&part| p.star.main_of(part).is_some())
+            .collect()
+    }
+
+    #[test]
+    fn context_before_the_first_action_is_the_situation() {
+        let (labels, _) = star(
+            "At my last company the nightly job kept failing. I rewrote it. It stopped failing.",
+        );
+        assert_eq!(labels, [Part::Situation, Part::Action, Part::Result]);
+    }
+
+    #[test]
+    fn a_stated_responsibility_is_the_task() {
+        let (labels, _) =
+            star("Our job kept failing. My job was to fix it. I rewrote it. It stopped failing.");
+        assert_eq!(labels[1], Part::Task);
+        let (labels, _) = star("We had six weeks to launch, and I was the tech lead. I cut scope. We launched on time.");
+        assert_eq!(labels[1], Part::Task);
+    }
+
+    #[test]
+    fn an_outcome_the_speaker_states_first_is_the_result() {
+        let (labels, measured) = star("I cut our onboarding from three weeks to four days. I replaced the wiki with a script.");
+        assert_eq!(labels, [Part::Result, Part::Action]);
+        assert!(measured);
+    }
+
+    #[test]
+    fn a_story_that_stops_after_its_actions_has_no_result() {
+        let text =
+            "Our client's data came in three formats. I wrote a new plan, I split the work so the \
+            first report could go out on time, and I set up a weekly call.";
+        assert!(!parts(text).contains(&Part::Result));
+    }
+
+    #[test]
+    fn an_unmeasured_outcome_followed_by_more_action_is_not_the_result() {
+        let text = "Our app kept crashing. I finished the analysis, and then I rewrote the cache and I trained the team.";
+        assert!(!parts(text).contains(&Part::Result));
+    }
+
+    #[test]
+    fn someone_elses_reaction_after_the_last_action_is_the_result() {
+        let (labels, measured) = star(
+            "Our reminders stopped sending. I called the office. They renewed their contract.",
+        );
+        assert_eq!(labels.last(), Some(&Part::Result));
+        assert!(!measured);
+    }
+
+    #[test]
+    fn a_lesson_is_never_the_result() {
+        let (labels, _) = star(
+            "Our job failed. I fixed it. Failures dropped by half. I learned to ask for docs.",
+        );
+        assert_eq!(labels.last(), Some(&Part::Lesson));
+    }
+
+    #[test]
+    fn a_date_or_an_empty_duration_in_the_result_is_not_a_measure() {
+        let (_, measured) = star(
+            "Our team was behind. I reorganised the backlog. We launched by the end of March.",
+        );
+        assert!(!measured);
+        let (_, measured) = star("She struggled with the code. I mentored her. By the end of the six months she was reviewing code.");
+        assert!(!measured);
+    }
+
+    #[test]
+    fn numbers_only_in_the_situation_do_not_quantify_the_result() {
+        let (_, measured) = star(
+            "We had forty stores and twelve trucks. I redesigned the routes. The drivers liked it.",
+        );
+        assert!(!measured);
+    }
+
+    #[test]
+    fn plans_and_self_descriptions_have_no_star_parts() {
+        assert!(parts(
+            "I would start by talking to customers. Then I'd set a goal and I would track it."
+        )
+        .is_empty());
+        assert!(
+            parts("I'm a really curious person. I read a lot and I'm always taking courses.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn actions_by_the_team_still_count_as_the_action() {
+        assert!(parts("Our budget got cut by a third. We dropped two tools and we moved to free ones. Leads went up.")
+            .contains(&Part::Action));
+    }
 }

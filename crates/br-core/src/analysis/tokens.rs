@@ -185,7 +185,9 @@ fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
         let inner_apostrophe = is_apostrophe(c) && word_at(i + 1);
         let digit_separator = (c == '.' || c == ',')
             && chars.get(i + 1).is_some_and(|&(_, d)| d.is_ascii_digit())
-            && chars[start..i].iter().all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',');
+            && chars[start..i]
+                .iter()
+                .all(|&(_, d)| d.is_ascii_digit() || d == '.' || d == ',');
         if !(is_word_char(c) || inner_apostrophe || digit_separator) {
             break;
         }

@@ -53,7 +53,12 @@ pub(crate) fn of_clause(
         })?;
     let mut kept: Vec<usize> = Vec::new();
     let mut words = 0;
-    for (k, t) in tokens.iter().enumerate().take(clause.tokens.end).skip(start) {
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(clause.tokens.end)
+        .skip(start)
+    {
         if is_filler(k) {
             continue;
         }
