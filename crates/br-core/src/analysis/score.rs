@@ -380,3 +380,104 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{analyze, AnswerInput, Score};
+
+    fn score(text: &str) -> Score {
+        analyze(&AnswerInput::text(text)).score
+    }
+
+    fn codes(s: &Score) -> Vec<&str> {
+        s.findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    const COMPLETE: &str = "Last year our billing job kept failing at night because it loaded five years of \
+        invoices. My job was to fix it. I decided to load one month at a time so that memory stayed flat, \
+        and failures dropped from twelve a month to zero.";
+
+    #[test]
+    fn a_plan_instead_of_a_past_event_scores_one() {
+        let s = score(
+            "I would first talk to the customers. Then I'd set up metrics and I would decide.",
+        );
+        assert_eq!(s.value, 1);
+        assert!(codes(&s).contains(&"hypothetical"));
+    }
+
+    #[test]
+    fn a_story_without_a_result_scores_two() {
+        let s = score("Last year our billing job kept failing. My job was to fix it. I read the logs, and I rewrote the job.");
+        assert_eq!(s.value, 2);
+        assert!(codes(&s).contains(&"result_missing"));
+    }
+
+    #[test]
+    fn actions_that_all_follow_we_score_two() {
+        let s = score("Our migration was late. We wrote a plan, we moved services in waves, and we finished with zero downtime.");
+        assert_eq!(s.value, 2);
+        assert!(
+            s.reasons
+                .iter()
+                .any(|r| r.starts_with("All 2 action verbs follow \u{201c}we\u{201d}")),
+            "{:?}",
+            s.reasons
+        );
+    }
+
+    #[test]
+    fn an_unmeasured_result_scores_three() {
+        let s = score("Last year our billing job kept failing. My job was to fix it. I rewrote it. The team was happy.");
+        assert_eq!(s.value, 3);
+        assert!(s
+            .reasons
+            .iter()
+            .any(|r| r.starts_with("No number in the Result")));
+    }
+
+    #[test]
+    fn a_complete_measured_story_scores_four() {
+        let s = score(COMPLETE);
+        assert_eq!(s.value, 4, "{:?}", s.reasons);
+    }
+
+    #[test]
+    fn every_finding_points_at_words_of_the_answer() {
+        let s = score(COMPLETE);
+        let chars = COMPLETE.chars().count();
+        for f in &s.findings {
+            let span = f.span.expect("a span");
+            assert!(span.end <= chars);
+            let quote = f.quote.as_deref().expect("a quote");
+            let text: String = COMPLETE
+                .chars()
+                .skip(span.start)
+                .take(span.end - span.start)
+                .collect();
+            assert!(
+                text.starts_with(quote.trim_end_matches('\u{2026}')),
+                "{quote} vs {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn reasons_describe_behaviour_not_character() {
+        let s = score("So, um, like, we basically, um, did stuff, you know, and it was, um, fine.");
+        for reason in &s.reasons {
+            let lower = reason.to_lowercase();
+            for judgement in [
+                "confident",
+                "nervous",
+                "lazy",
+                "smart",
+                "weak",
+                "personality",
+            ] {
+                assert!(!lower.contains(judgement), "{reason}");
+            }
+        }
+        assert!(codes(&s).contains(&"fillers"));
+    }
+}
