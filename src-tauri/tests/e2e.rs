@@ -165,6 +165,23 @@ async fn screenshot(client: &Client, name: &str) {
     std::fs::write(screenshots_dir().join(name), png).unwrap();
 }
 
+/// Presses Space with nothing focused, as a candidate who does not touch
+/// the mouse would.
+async fn press_space(client: &Client) {
+    js(
+        client,
+        "document.activeElement && document.activeElement.blur(); return true;",
+    )
+    .await;
+    client
+        .find(Locator::Css("body"))
+        .await
+        .unwrap()
+        .send_keys(" ")
+        .await
+        .expect("Space reaches the window");
+}
+
 /// Plays a WAV into the virtual microphone, in the background.
 fn play(wav: &Path) -> std::thread::JoinHandle<()> {
     let script = shared_dir().join("scripts/virtual-mic.sh");
@@ -191,8 +208,14 @@ async fn answer_with(
     wav: &Path,
     n_turns_before: usize,
     shot: &str,
+    keyboard: bool,
 ) -> (Value, f64) {
-    click(client, "[data-testid=record][data-phase=idle]").await;
+    wait_css(client, "[data-testid=record][data-phase=idle]", SHORT).await;
+    if keyboard {
+        press_space(client).await;
+    } else {
+        click(client, "[data-testid=record][data-phase=idle]").await;
+    }
     // The first audio callback lights the meter; play only then, or the
     // start of the answer is lost.
     wait_css(client, "[data-testid=level-meter][data-live=true]", SHORT).await;
@@ -206,7 +229,11 @@ async fn answer_with(
         .unwrap();
     tokio::time::sleep(Duration::from_millis(600)).await;
     let stop = Instant::now();
-    click(client, "[data-testid=record][data-phase=recording]").await;
+    if keyboard {
+        press_space(client).await;
+    } else {
+        click(client, "[data-testid=record][data-phase=recording]").await;
+    }
     wait_js(
         client,
         &format!(
@@ -258,6 +285,7 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
         &fillers.join("a1_project_en-us.wav"),
         0,
         "03-interview-recording.png",
+        true,
     )
     .await;
 
@@ -297,6 +325,7 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
         &fillers.join("a6_star_en-us.wav"),
         1,
         "06-interview-followup-recording.png",
+        false,
     )
     .await;
     wait_css(
@@ -410,6 +439,29 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     click(&client, "[data-nav=settings]").await;
     wait_css(&client, "[data-testid=data-folder]", SHORT).await;
     screenshot(&client, "13-settings.png").await;
+
+    // A failure is explained, not a blank screen: adding a file that is not
+    // a Whisper model says so and what to do.
+    let not_a_model = data_dir.path().join("notes.bin");
+    std::fs::write(&not_a_model, b"these are not model weights").unwrap();
+    wait_css(&client, "input[aria-label='Path of a model file']", SHORT)
+        .await
+        .send_keys(not_a_model.to_str().unwrap())
+        .await
+        .unwrap();
+    click(&client, "[data-testid=add-model]").await;
+    let note = wait_css(
+        &client,
+        "[data-testid=error][data-kind=model_missing]",
+        SHORT,
+    )
+    .await;
+    let note_text = note.text().await.unwrap();
+    assert!(
+        note_text.contains("notes.bin"),
+        "the error names the file: {note_text}"
+    );
+    screenshot(&client, "14-error-explained.png").await;
 
     let metrics = json!({
         "session_request_to_ui_ready_ms": session_to_ready_ms,

@@ -19,8 +19,9 @@ const ADVICE: Record<ErrorKind, { title: string; action: string }> = {
     action: "Plug in or unmute a microphone, then pick it under Settings → Microphone and try again.",
   },
   model_missing: {
-    title: "No speech model is ready",
-    action: "Download a model (tiny.en is quickest) or add one you have under Settings → Speech model.",
+    title: "The speech model is missing or not usable",
+    action:
+      "Download a model (tiny.en is quickest), or add a Whisper model file (ggml-*.bin) under Settings → Speech model.",
   },
   transcription: {
     title: "Transcription failed",
