@@ -119,7 +119,12 @@ impl Vad {
             return Cow::Borrowed(&self.voiced);
         }
         let floor_db = floor(&self.levels_db);
-        Cow::Owned(self.levels_db.iter().map(|&level| is_voiced(level, floor_db)).collect())
+        Cow::Owned(
+            self.levels_db
+                .iter()
+                .map(|&level| is_voiced(level, floor_db))
+                .collect(),
+        )
     }
 
     /// Seconds of audio fed so far.
@@ -186,7 +191,10 @@ impl Vad {
         let voiced = self.flags();
         let first = ((from_s + min_chunk_s) / FRAME_S).ceil() as usize;
         let mut run_start = None;
-        for frame_idx in first.min(voiced.len())..voiced.len() {
+        // Pauses beyond the longest chunk do not count, so the cut is the
+        // same whether the audio after it has arrived yet or not.
+        let last = (((from_s + max_chunk_s) / FRAME_S) as usize).min(voiced.len());
+        for frame_idx in first.min(last)..last {
             if voiced[frame_idx] {
                 run_start = None;
                 continue;

@@ -80,11 +80,11 @@ impl SpokenAnswer {
     }
 }
 
-/// Transcribes a WAV file of any format in one pass, with its timeline.
+/// Transcribes a WAV file of any format, cut into chunks at pauses as a live
+/// recording would be (see `live::transcribe_chunked`), with its timeline.
 pub fn transcribe_file(engine: &SttEngine, path: &Path) -> Result<SpokenAnswer, SttError> {
     let samples = br_audio::read_wav(path)?;
-    let transcript = engine.transcribe(&samples)?;
-    Ok(SpokenAnswer::new(transcript, &Vad::over(&samples)))
+    crate::live::transcribe_chunked(engine, &samples, crate::live::ChunkConfig::DEFAULT)
 }
 
 /// Moves word edges out of pauses. Words come in tiling the speech, so the

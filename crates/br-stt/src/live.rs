@@ -11,7 +11,7 @@
 //! Whisper's 30-second window.
 
 use crate::answer::SpokenAnswer;
-use crate::engine::{SttEngine, Transcript};
+use crate::engine::{Decoder, SttEngine, Transcript};
 use crate::error::SttError;
 use br_audio::{AudioListener, Vad, SAMPLE_RATE};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -106,48 +106,107 @@ fn run(
     rx: &Receiver<LiveMsg>,
     progress: &Mutex<LiveProgress>,
 ) -> Result<SpokenAnswer, SttError> {
-    let mut decoder = engine.decoder()?;
-    let mut vad = Vad::new();
-    let mut transcript = Transcript::default();
-    // Audio after the last cut, which starts at `chunk_start_s`.
-    let mut pending: Vec<f32> = Vec::new();
-    let mut chunk_start_s = 0.0;
+    let mut chunker = Chunker::new(engine, config)?;
     loop {
         let mut finished = false;
         // Take everything that has arrived before deciding on a cut.
         let first = rx.recv().unwrap_or(LiveMsg::Finish);
         for msg in std::iter::once(first).chain(std::iter::from_fn(|| rx.try_recv().ok())) {
             match msg {
-                LiveMsg::Audio(samples) => {
-                    vad.push(&samples);
-                    pending.extend_from_slice(&samples);
-                }
+                LiveMsg::Audio(samples) => chunker.push(&samples),
                 LiveMsg::Finish => finished = true,
             }
         }
         if finished {
-            let tail = decoder.transcribe(&pending, chunk_start_s)?;
-            transcript.append(tail);
-            transcript.duration_s = vad.duration_s();
-            return Ok(SpokenAnswer::new(transcript, &vad));
+            return chunker.finish();
         }
-        while let Some(cut_s) = vad.next_cut(
-            chunk_start_s,
+        if chunker.transcribe_ready()? > 0 {
+            if let Ok(mut progress) = progress.lock() {
+                progress.text.clone_from(&chunker.transcript.text);
+                progress.chunks = chunker.n_chunks;
+                progress.transcribed_s = chunker.chunk_start_s;
+            }
+        }
+    }
+}
+
+/// Transcribes mono 16 kHz audio chunk by chunk, exactly as the live
+/// transcriber would have while it was recorded. Each chunk is decoded on
+/// its own with the short verbatim prompt; whisper.cpp's own 30-second
+/// windows carry the previous text as context, which on long answers made
+/// tiny.en drop whole sentences.
+pub fn transcribe_chunked(
+    engine: &SttEngine,
+    samples: &[f32],
+    config: ChunkConfig,
+) -> Result<SpokenAnswer, SttError> {
+    let mut chunker = Chunker::new(engine, config)?;
+    chunker.push(samples);
+    chunker.finish()
+}
+
+/// The cutting and decoding shared by live and file transcription. Cut
+/// points depend only on the audio (see `Vad::next_cut`), so the chunks are
+/// the same however the audio arrives.
+struct Chunker<'e> {
+    decoder: Decoder<'e>,
+    config: ChunkConfig,
+    vad: Vad,
+    /// Audio after the last cut, which lies at `chunk_start_s`.
+    pending: Vec<f32>,
+    chunk_start_s: f64,
+    transcript: Transcript,
+    n_chunks: usize,
+}
+
+impl<'e> Chunker<'e> {
+    fn new(engine: &'e SttEngine, config: ChunkConfig) -> Result<Chunker<'e>, SttError> {
+        Ok(Chunker {
+            decoder: engine.decoder()?,
+            config,
+            vad: Vad::new(),
+            pending: Vec::new(),
+            chunk_start_s: 0.0,
+            transcript: Transcript::default(),
+            n_chunks: 0,
+        })
+    }
+
+    fn push(&mut self, samples: &[f32]) {
+        self.vad.push(samples);
+        self.pending.extend_from_slice(samples);
+    }
+
+    /// Transcribes every chunk that can be cut now; returns how many.
+    fn transcribe_ready(&mut self) -> Result<usize, SttError> {
+        let config = self.config;
+        let mut n_done = 0;
+        while let Some(cut_s) = self.vad.next_cut(
+            self.chunk_start_s,
             config.min_chunk_s,
             config.max_chunk_s,
             config.min_gap_s,
         ) {
-            let n_cut =
-                (((cut_s - chunk_start_s) * SAMPLE_RATE as f64) as usize).min(pending.len());
-            let chunk = decoder.transcribe(&pending[..n_cut], chunk_start_s)?;
-            pending.drain(..n_cut);
-            chunk_start_s += n_cut as f64 / SAMPLE_RATE as f64;
-            transcript.append(chunk);
-            if let Ok(mut progress) = progress.lock() {
-                progress.text.clone_from(&transcript.text);
-                progress.chunks += 1;
-                progress.transcribed_s = chunk_start_s;
-            }
+            let n_cut = (((cut_s - self.chunk_start_s) * SAMPLE_RATE as f64) as usize)
+                .min(self.pending.len());
+            let chunk = self
+                .decoder
+                .transcribe(&self.pending[..n_cut], self.chunk_start_s)?;
+            self.pending.drain(..n_cut);
+            self.chunk_start_s += n_cut as f64 / SAMPLE_RATE as f64;
+            self.transcript.append(chunk);
+            self.n_chunks += 1;
+            n_done += 1;
         }
+        Ok(n_done)
+    }
+
+    /// Transcribes the remaining chunks and the tail after the last cut.
+    fn finish(mut self) -> Result<SpokenAnswer, SttError> {
+        self.transcribe_ready()?;
+        let tail = self.decoder.transcribe(&self.pending, self.chunk_start_s)?;
+        self.transcript.append(tail);
+        self.transcript.duration_s = self.vad.duration_s();
+        Ok(SpokenAnswer::new(self.transcript, &self.vad))
     }
 }

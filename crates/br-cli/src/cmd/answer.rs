@@ -52,7 +52,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             recover_before_reading(file)?;
             let samples = br_audio::read_wav(file)?;
             let engine = load_engine(&args.model)?;
-            SpokenAnswer::new(engine.transcribe(&samples)?, &br_audio::Vad::over(&samples))
+            br_stt::transcribe_chunked(&engine, &samples, ChunkConfig::DEFAULT)?
         }
         (None, true) => record_live(&args)?,
         _ => bail!("give a WAV file, or --record to record the answer now"),

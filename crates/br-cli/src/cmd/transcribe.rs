@@ -23,8 +23,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     // Read the audio before loading the model, so a bad file fails fast.
     let samples = br_audio::read_wav(&args.file)?;
     let engine = load_engine(&args.model)?;
-    let answer =
-        br_stt::SpokenAnswer::new(engine.transcribe(&samples)?, &br_audio::Vad::over(&samples));
+    let answer = br_stt::transcribe_chunked(&engine, &samples, br_stt::ChunkConfig::DEFAULT)?;
     if args.json {
         print_json(&TranscriptJson::new(&answer))
     } else {
