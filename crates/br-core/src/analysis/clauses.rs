@@ -473,7 +473,12 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
         return out;
     };
     let mut from = first + 1;
-    if tokens[first].is_any(SUBORDINATORS) && !tokens[first].is("that") {
+    // "After nine months we shut it down": a preposition, not a clause.
+    let prepositional = tokens[first].is_any(&["after", "before", "since", "until", "once"])
+        && !tokens[first + 1..(first + 3).min(range.end)]
+            .iter()
+            .any(is_pronoun_subject);
+    if tokens[first].is_any(SUBORDINATORS) && !tokens[first].is("that") && !prepositional {
         let comma = (first..range.end).find(|&k| tokens[k].is_punct(','));
         let stop = comma.unwrap_or(range.end);
         out.push(first..stop);

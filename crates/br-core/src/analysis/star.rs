@@ -206,12 +206,23 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         labels.push(label);
     }
     let last_action = (0..n).rev().find(|&i| labels[i] == Some(Part::Action));
+    // The speaker's own later actions make an earlier outcome intermediate;
+    // "we" doing the next step ("They approved it, and we started the
+    // rollout") belongs to the outcome.
+    let last_own_action = (0..n).rev().find(|&i| {
+        labels[i] == Some(Part::Action)
+            && inp.clauses[i]
+                .preds
+                .iter()
+                .any(|p| !p.subordinate && p.is_speaker_action() && p.person == Person::I)
+    });
     for i in a0..n {
         let followed_by_action = last_action.is_some_and(|l| l > i);
+        let followed_by_own_action = last_own_action.is_some_and(|l| l > i);
         labels[i] = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
-            Some(Part::Result) if followed_by_action && !feats[i].strong_outcome => {
+            Some(Part::Result) if followed_by_own_action && !feats[i].strong_outcome => {
                 Some(Part::Action)
             }
             Some(label) => Some(label),
