@@ -101,38 +101,12 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Verbs after which a pronoun starts reported speech ("said I wasn't
 /// going to", "told him I'd").
+#[rustfmt::skip]
 const REPORTING: &[&str] = &[
-    "said",
-    "told",
-    "thought",
-    "knew",
-    "realized",
-    "realised",
-    "felt",
-    "believed",
-    "noticed",
-    "found",
-    "saw",
-    "decided",
-    "mentioned",
-    "explained",
-    "showed",
-    "argued",
-    "promised",
-    "agreed",
-    "assumed",
-    "expected",
-    "hoped",
-    "guessed",
-    "figured",
-    "learned",
-    "admitted",
-    "warned",
-    "think",
-    "say",
-    "know",
-    "guess",
-    "mean",
+    "said", "told", "thought", "knew", "realized", "realised", "felt", "believed", "noticed",
+    "found", "saw", "decided", "mentioned", "explained", "showed", "argued", "promised", "agreed",
+    "assumed", "expected", "hoped", "guessed", "figured", "learned", "admitted", "warned", "think",
+    "say", "know", "guess", "mean",
 ];
 
 /// Verbs of state: a past form of these is background, not an action.
@@ -152,48 +126,13 @@ const STATE_VERBS: &[&str] = &[
 ];
 
 /// Adverbs and hedges that may sit between a subject and its verb.
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "also",
-    "then",
-    "just",
-    "really",
-    "actually",
-    "still",
-    "never",
-    "even",
-    "only",
-    "already",
-    "always",
-    "once",
-    "first",
-    "later",
-    "finally",
-    "eventually",
-    "immediately",
-    "personally",
-    "all",
-    "both",
-    "not",
-    "basically",
-    "literally",
-    "quickly",
-    "simply",
-    "ultimately",
-    "initially",
-    "originally",
-    "together",
-    "myself",
-    "ourselves",
-    "again",
-    "now",
-    "often",
-    "usually",
-    "mostly",
-    "probably",
-    "definitely",
-    "certainly",
-    "clearly",
-    "soon",
+    "also", "then", "just", "really", "actually", "still", "never", "even", "only", "already",
+    "always", "once", "first", "later", "finally", "eventually", "immediately", "personally", "all",
+    "both", "not", "basically", "literally", "quickly", "simply", "ultimately", "initially",
+    "originally", "together", "myself", "ourselves", "again", "now", "often", "usually", "mostly",
+    "probably", "definitely", "certainly", "clearly", "soon",
 ];
 
 /// Splits the text into clauses and reads their predicates. `filler[i]`
@@ -505,7 +444,7 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
 
 /// "so" introducing a purpose ("so we could watch it", "so that ...") as
 /// opposed to "so I rolled back" (therefore).
-pub(crate) fn purpose_so(tokens: &[Token], k: usize, end: usize, filler: &[bool]) -> bool {
+fn purpose_so(tokens: &[Token], k: usize, end: usize, filler: &[bool]) -> bool {
     if tokens.get(k + 1).is_some_and(|t| t.is("that")) {
         return true;
     }

@@ -204,37 +204,7 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     }
     // "the right kind of", "a different sort of": a determiner and an
     // adjective of choice before it.
-    let choosing_adjective = prev.is_some_and(|p| {
-        p.is_any(&[
-            "right",
-            "wrong",
-            "same",
-            "different",
-            "new",
-            "other",
-            "certain",
-            "particular",
-            "similar",
-            "best",
-            "worst",
-            "usual",
-            "exact",
-            "perfect",
-            "only",
-            "first",
-            "last",
-            "specific",
-            "main",
-            "typical",
-            "good",
-            "bad",
-            "whole",
-            "weird",
-            "odd",
-            "strange",
-            "special",
-        ])
-    });
+    let choosing_adjective = prev.is_some_and(|p| p.is_any(CHOOSING_ADJECTIVES));
     !(is_det(prev2) && choosing_adjective)
 }
 
@@ -284,79 +254,42 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
             "what", "how",
         ]);
     }
-    next.is_any(&[
-        "all",
-        "every",
-        "totally",
-        "really",
-        "super",
-        "literally",
-        "very",
-        "just",
-        "basically",
-    ])
+    next.is_any(INTENSIFIERS)
 }
+
+/// Adjectives that, between a determiner and "kind of", pick a type ("the
+/// right kind of tool").
+#[rustfmt::skip]
+const CHOOSING_ADJECTIVES: &[&str] = &[
+    "right", "wrong", "same", "different", "new", "other", "certain", "particular", "similar", "best", "worst",
+    "usual", "exact", "perfect", "only", "first", "last", "specific", "main", "typical", "good", "bad", "whole",
+    "weird", "odd", "strange", "special",
+];
+
+/// Intensifiers a hedging "like" often sits before ("late like all the
+/// time", "like really fast").
+const INTENSIFIERS: &[&str] = &[
+    "all",
+    "every",
+    "totally",
+    "really",
+    "super",
+    "literally",
+    "very",
+    "just",
+    "basically",
+];
 
 /// Words after which "like" is a verb ("they like", "didn't like", "to
 /// like") or a comparison ("something like", "felt like", "just like").
+#[rustfmt::skip]
 const LIKE_IS_VERB_OR_SIMILE_AFTER: &[&str] = &[
-    "i",
-    "you",
-    "we",
-    "they",
-    "people",
-    "not",
-    "never",
-    "really",
-    "also",
-    "would",
-    "to",
-    "do",
-    "does",
-    "did",
-    "will",
-    "can",
-    "could",
-    "might",
-    "may",
-    "should",
-    "just",
-    "much",
-    "more",
-    "less",
-    "something",
-    "anything",
-    "nothing",
-    "everything",
-    "someone",
-    "somebody",
-    "look",
-    "looks",
-    "looked",
-    "looking",
-    "feel",
-    "feels",
-    "felt",
-    "feeling",
-    "sound",
-    "sounds",
-    "sounded",
-    "seem",
-    "seems",
-    "seemed",
-    "act",
-    "acts",
-    "acted",
-    "exactly",
-    "i'd",
-    "we'd",
-    "you'd",
-    "they'd",
-    "i'll",
-    "we'll",
-    "always",
-    "actually",
-    "still",
+    "i", "you", "we", "they", "people", "not", "never", "really", "also", "would", "to", "do",
+    "does", "did", "will", "can", "could", "might", "may", "should", "just", "much", "more", "less",
+    "something", "anything", "nothing", "everything", "someone", "somebody", "look", "looks",
+    "looked", "looking", "feel", "feels", "felt", "feeling", "sound", "sounds", "sounded", "seem",
+    "seems", "seemed", "act", "acts", "acted", "exactly", "i'd", "we'd", "you'd", "they'd", "i'll",
+    "we'll", "always", "actually", "still",
 ];
 
 /// Verbs and prepositions after which "like" only hedges ("was like the

@@ -5,38 +5,20 @@
 //! who did something and when (past event, habit, plan), which is what STAR,
 //! ownership and the hypothetical check rest on.
 
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her",
+    "its", "some", "any", "every", "each", "one", "same", "other", "another", "whatever",
+];
+
 /// Words that start a noun phrase and make a following "kind of" mean
 /// "type of" or a following "like" a hedge.
 pub(crate) fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "a" | "an"
-            | "the"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "my"
-            | "our"
-            | "your"
-            | "their"
-            | "his"
-            | "her"
-            | "its"
-            | "some"
-            | "any"
-            | "every"
-            | "each"
-            | "one"
-            | "same"
-            | "other"
-            | "another"
-            | "whatever"
-    )
+    DETERMINERS.contains(&w)
 }
 
-/// Who a subject pronoun refers to, and the auxiliary it carries when
-/// contracted ("i'm" -> am).
+/// Who a subject pronoun refers to: the speaker, the speaker's group, or
+/// someone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Person {
     I,
@@ -70,33 +52,15 @@ pub(crate) fn subject_of(w: &str) -> Option<(Person, Option<&'static str>)> {
     Some((person, aux))
 }
 
+#[rustfmt::skip]
+const AUXILIARIES: &[&str] = &[
+    "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does",
+    "did", "would", "could", "should", "will", "can", "might", "may", "must", "shall",
+];
+
 /// Auxiliary and modal verbs, including negated contractions.
 pub(crate) fn is_aux(w: &str) -> bool {
-    matches!(
-        w,
-        "am" | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "have"
-            | "has"
-            | "had"
-            | "do"
-            | "does"
-            | "did"
-            | "would"
-            | "could"
-            | "should"
-            | "will"
-            | "can"
-            | "might"
-            | "may"
-            | "must"
-            | "shall"
-    ) || (w.ends_with("n't") && !matches!(w, "n't"))
+    AUXILIARIES.contains(&w) || (w.ends_with("n't") && w != "n't")
 }
 
 /// Number words that start or continue a spelled-out number.
@@ -146,198 +110,39 @@ pub(crate) fn is_number_word(w: &str) -> bool {
 
 /// Simple-past forms of irregular verbs (their participles, where they
 /// differ, are in [`IRREGULAR_PARTICIPLES`]).
+#[rustfmt::skip]
 const IRREGULAR_PAST: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "did",
-    "went",
-    "made",
-    "took",
-    "got",
-    "told",
-    "said",
-    "found",
-    "built",
-    "ran",
-    "wrote",
-    "saw",
-    "thought",
-    "knew",
-    "came",
-    "gave",
-    "left",
-    "felt",
-    "brought",
-    "bought",
-    "kept",
-    "led",
-    "met",
-    "paid",
-    "sent",
-    "spent",
-    "sold",
-    "stood",
-    "taught",
-    "understood",
-    "won",
-    "began",
-    "chose",
-    "drove",
-    "flew",
-    "grew",
-    "drew",
-    "threw",
-    "fell",
-    "held",
-    "heard",
-    "lost",
-    "meant",
-    "became",
-    "caught",
-    "fought",
-    "sought",
-    "dealt",
-    "sat",
-    "slept",
-    "spoke",
-    "broke",
-    "woke",
-    "wore",
-    "tore",
-    "rode",
-    "rose",
-    "shook",
-    "stole",
-    "struck",
-    "swam",
-    "sang",
-    "rang",
-    "drank",
-    "ate",
-    "forgot",
-    "forgave",
-    "hid",
-    "bit",
-    "lit",
-    "slid",
-    "stuck",
-    "hung",
-    "dug",
-    "swung",
-    "spun",
-    "wound",
-    "bent",
-    "lent",
-    "burnt",
-    "learnt",
-    "leapt",
-    "overtook",
-    "undertook",
-    "oversaw",
-    "withdrew",
-    "froze",
-    "shot",
-    "fed",
-    "fled",
-    "sped",
-    "laid",
-    "sank",
-    "swore",
-    "wept",
-    "upheld",
-    "rebuilt",
-    "rewrote",
-    "reran",
-    "redid",
-    "mistook",
-    "misunderstood",
-    "outgrew",
-    "overcame",
-    "underwent",
-    "foresaw",
-    "overheard",
-    "bore",
-    "beat",
-    "forbade",
-    "wrung",
-    "misled",
+    "was", "were", "had", "did", "went", "made", "took", "got", "told", "said", "found", "built",
+    "ran", "wrote", "saw", "thought", "knew", "came", "gave", "left", "felt", "brought", "bought",
+    "kept", "led", "met", "paid", "sent", "spent", "sold", "stood", "taught", "understood", "won",
+    "began", "chose", "drove", "flew", "grew", "drew", "threw", "fell", "held", "heard", "lost",
+    "meant", "became", "caught", "fought", "sought", "dealt", "sat", "slept", "spoke", "broke",
+    "woke", "wore", "tore", "rode", "rose", "shook", "stole", "struck", "swam", "sang", "rang",
+    "drank", "ate", "forgot", "forgave", "hid", "bit", "lit", "slid", "stuck", "hung", "dug",
+    "swung", "spun", "wound", "bent", "lent", "burnt", "learnt", "leapt", "overtook", "undertook",
+    "oversaw", "withdrew", "froze", "shot", "fed", "fled", "sped", "laid", "sank", "swore", "wept",
+    "upheld", "rebuilt", "rewrote", "reran", "redid", "mistook", "misunderstood", "outgrew",
+    "overcame", "underwent", "foresaw", "overheard", "bore", "beat", "forbade", "wrung", "misled",
     "sprang",
 ];
 
 /// Past participles that differ from the simple past.
+#[rustfmt::skip]
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "been",
-    "done",
-    "gone",
-    "taken",
-    "given",
-    "written",
-    "seen",
-    "known",
-    "grown",
-    "chosen",
-    "driven",
-    "flown",
-    "drawn",
-    "thrown",
-    "fallen",
-    "begun",
-    "broken",
-    "spoken",
-    "woken",
-    "worn",
-    "torn",
-    "ridden",
-    "risen",
-    "shaken",
-    "stolen",
-    "eaten",
-    "forgotten",
-    "forgiven",
-    "hidden",
-    "bitten",
-    "frozen",
-    "gotten",
-    "proven",
-    "shown",
-    "sworn",
-    "overtaken",
-    "undertaken",
-    "overseen",
-    "withdrawn",
-    "rewritten",
-    "mistaken",
-    "beaten",
+    "been", "done", "gone", "taken", "given", "written", "seen", "known", "grown", "chosen",
+    "driven", "flown", "drawn", "thrown", "fallen", "begun", "broken", "spoken", "woken", "worn",
+    "torn", "ridden", "risen", "shaken", "stolen", "eaten", "forgotten", "forgiven", "hidden",
+    "bitten", "frozen", "gotten", "proven", "shown", "sworn", "overtaken", "undertaken", "overseen",
+    "withdrawn", "rewritten", "mistaken", "beaten",
 ];
 
 /// Verbs whose past form equals the base form ("I read", "we cut"); their
 /// tense comes from the rest of the answer.
+#[rustfmt::skip]
 const SAME_PAST_AND_BASE: &[&str] = &[
-    "read",
-    "put",
-    "cut",
-    "set",
-    "hit",
-    "let",
-    "spread",
-    "quit",
-    "cost",
-    "hurt",
-    "shut",
-    "split",
-    "bet",
-    "cast",
-    "broadcast",
-    "forecast",
-    "upset",
-    "reset",
-    "input",
-    "output",
-    "shed",
-    "thrust",
-    "burst",
-    "fit",
+    "read", "put", "cut", "set", "hit", "let", "spread", "quit", "cost", "hurt", "shut", "split",
+    "bet", "cast", "broadcast", "forecast", "upset", "reset", "input", "output", "shed", "thrust",
+    "burst", "fit",
 ];
 
 /// Words ending in "-ed" that are not past forms.

@@ -214,52 +214,28 @@ fn value_of(tokens: &[Token]) -> Option<f64> {
     Some(total + current)
 }
 
+#[rustfmt::skip]
+
 const TIME_UNITS: &[&str] = &[
-    "second",
-    "seconds",
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "quarter",
-    "quarters",
-    "sprint",
-    "sprints",
-    "night",
-    "nights",
-    "weekend",
-    "weekends",
-    "morning",
-    "mornings",
-    "semester",
-    "semesters",
-    "decade",
-    "decades",
-    "ms",
-    "milliseconds",
+
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+
+    "month", "months", "year", "years", "quarter", "quarters", "sprint", "sprints", "night",
+
+    "nights", "weekend", "weekends", "morning", "mornings", "semester", "semesters", "decade",
+
+    "decades", "ms", "milliseconds",
+
 ];
 
+#[rustfmt::skip]
+
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+
+    "october", "november", "december",
+
 ];
 
 /// Words after "N times" that make it a multiplier ("three times faster").
@@ -270,16 +246,9 @@ const COMPARATIVES: &[&str] = &[
 
 /// Words that may sit between a number and its unit ("eleven thousand extra
 /// units", "twenty percent more leads").
+#[rustfmt::skip]
 const UNIT_MODIFIERS: &[&str] = &[
-    "extra",
-    "more",
-    "fewer",
-    "less",
-    "additional",
-    "new",
-    "full",
-    "straight",
-    "whole",
+    "extra", "more", "fewer", "less", "additional", "new", "full", "straight", "whole",
 ];
 
 /// The unit of the number in `first..=last` and the last token it covers.
@@ -337,168 +306,47 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     (unit, j)
 }
 
+/// Function words and pronouns: never the noun a number counts.
+#[rustfmt::skip]
+const NOT_COUNTED: &[&str] = &[
+    "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "than", "the", "a",
+    "an", "that", "which", "who", "i", "we", "you", "they", "he", "she", "it", "was", "were", "is",
+    "are", "had", "have", "has", "did", "so", "but", "because", "if", "when", "out", "instead",
+    "before", "after", "until", "later", "earlier", "each", "every", "per",
+];
+
 /// Whether `w` can be the noun a number counts ("robots", "people"): not a
 /// function word, verb form or adverb.
 fn is_count_noun(w: &str) -> bool {
-    !matches!(
-        w,
-        "and"
-            | "or"
-            | "to"
-            | "of"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "by"
-            | "with"
-            | "from"
-            | "than"
-            | "the"
-            | "a"
-            | "an"
-            | "that"
-            | "which"
-            | "who"
-            | "i"
-            | "we"
-            | "you"
-            | "they"
-            | "he"
-            | "she"
-            | "it"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "had"
-            | "have"
-            | "has"
-            | "did"
-            | "so"
-            | "but"
-            | "because"
-            | "if"
-            | "when"
-            | "out"
-            | "instead"
-            | "before"
-            | "after"
-            | "until"
-            | "later"
-            | "earlier"
-            | "each"
-            | "every"
-            | "per"
-    ) && !w.ends_with("ly")
-        && !is_past(w)
-        && !is_aux(w)
+    !NOT_COUNTED.contains(&w) && !w.ends_with("ly") && !is_past(w) && !is_aux(w)
 }
+
+#[rustfmt::skip]
+const CHANGE_VERBS: &[&str] = &[
+    "saved", "save", "saving", "cut", "reduced", "dropped", "fell", "rose", "grew", "increased",
+    "decreased", "improved", "stayed", "remained", "reached", "hit", "got", "getting", "achieved",
+    "sold", "signed", "gained", "won", "shaved", "freed", "recovered", "generated", "earned",
+    "raised", "lowered", "shortened", "boosted", "lifted", "jumped", "climbed", "doubled",
+    "tripled", "halved", "went", "came", "brought", "delivered", "closed", "converted", "retained",
+    "processed", "handled", "served", "shipped", "onboarded", "trimmed", "slashed", "avoided",
+    "prevented", "eliminated", "added", "attracted",
+];
 
 /// Verbs of measurable change or attainment: a number right after them is
 /// the value reached ("dropped by six degrees", "stayed at 4.7 stars", "got
 /// twelve thousand sign ups").
-pub(crate) fn is_change_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "saved"
-            | "save"
-            | "saving"
-            | "cut"
-            | "reduced"
-            | "dropped"
-            | "fell"
-            | "rose"
-            | "grew"
-            | "increased"
-            | "decreased"
-            | "improved"
-            | "stayed"
-            | "remained"
-            | "reached"
-            | "hit"
-            | "got"
-            | "getting"
-            | "achieved"
-            | "sold"
-            | "signed"
-            | "gained"
-            | "won"
-            | "shaved"
-            | "freed"
-            | "recovered"
-            | "generated"
-            | "earned"
-            | "raised"
-            | "lowered"
-            | "shortened"
-            | "boosted"
-            | "lifted"
-            | "jumped"
-            | "climbed"
-            | "doubled"
-            | "tripled"
-            | "halved"
-            | "went"
-            | "came"
-            | "brought"
-            | "delivered"
-            | "closed"
-            | "converted"
-            | "retained"
-            | "processed"
-            | "handled"
-            | "served"
-            | "shipped"
-            | "onboarded"
-            | "trimmed"
-            | "slashed"
-            | "avoided"
-            | "prevented"
-            | "eliminated"
-            | "added"
-            | "attracted"
-    )
+fn is_change_verb(w: &str) -> bool {
+    CHANGE_VERBS.contains(&w)
 }
 
 /// Words allowed between a change verb and its number ("dropped by about",
 /// "stayed at", "went down to roughly").
+#[rustfmt::skip]
 const CHANGE_GLUE: &[&str] = &[
-    "by",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "over",
-    "under",
-    "at",
-    "to",
-    "roughly",
-    "approximately",
-    "just",
-    "only",
-    "another",
-    "an",
-    "a",
-    "extra",
-    "more",
-    "than",
-    "less",
-    "them",
-    "us",
-    "it",
-    "our",
-    "their",
-    "the",
-    "in",
-    "back",
-    "down",
-    "up",
-    "below",
-    "above",
-    "like",
-    "maybe",
-    "some",
+    "by", "about", "around", "nearly", "almost", "over", "under", "at", "to", "roughly",
+    "approximately", "just", "only", "another", "an", "a", "extra", "more", "than", "less", "them",
+    "us", "it", "our", "their", "the", "in", "back", "down", "up", "below", "above", "like",
+    "maybe", "some",
 ];
 
 /// How strongly a quantity reads as a measured outcome.

@@ -52,28 +52,11 @@ pub(crate) struct Reasoning {
 }
 
 /// Words in a question that ask for a setback story.
+#[rustfmt::skip]
 const SETBACK_QUESTION_WORDS: &[&str] = &[
-    "fail",
-    "failed",
-    "failure",
-    "mistake",
-    "mistakes",
-    "wrong",
-    "disagree",
-    "disagreed",
-    "disagreement",
-    "conflict",
-    "setback",
-    "criticism",
-    "pushback",
-    "missed",
-    "refused",
-    "regret",
-    "unpopular",
-    "tension",
-    "rebuild",
-    "regain",
-    "repair",
+    "fail", "failed", "failure", "mistake", "mistakes", "wrong", "disagree", "disagreed",
+    "disagreement", "conflict", "setback", "criticism", "pushback", "missed", "refused", "regret",
+    "unpopular", "tension", "rebuild", "regain", "repair",
 ];
 
 pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {

@@ -39,7 +39,7 @@ impl Findings<'_, '_> {
 }
 
 /// The words of `span`, cut to a few words with an ellipsis.
-pub(crate) fn quote(doc: &Doc<'_>, span: Span) -> String {
+fn quote(doc: &Doc<'_>, span: Span) -> String {
     let text = doc.slice(span);
     let mut words = text.split_whitespace();
     let head: Vec<&str> = words.by_ref().take(QUOTE_WORDS).collect();

@@ -14,7 +14,7 @@ use super::{AnswerInput, Evidence, LengthVerdict, Specificity};
 use crate::text::{Pause, Span};
 
 /// A pause longer than this is a long pause (seconds).
-pub(crate) const LONG_PAUSE_S: f64 = 2.0;
+const LONG_PAUSE_S: f64 = 2.0;
 /// The 1.5-3 minute norm of a behavioral answer, in seconds.
 const NORM_S: (f64, f64) = (90.0, 180.0);
 /// Typical speaking rate used to estimate length without timings.
@@ -53,7 +53,7 @@ const MIN_DURATION_S: f64 = 1.0;
 /// Length of the answer in seconds: the recording's duration, else the end
 /// of the last timed word; `None` when neither is a finite number of at
 /// least a second.
-pub(crate) fn duration_s(input: &AnswerInput<'_>) -> Option<f64> {
+fn duration_s(input: &AnswerInput<'_>) -> Option<f64> {
     let valid = |d: f64| (d.is_finite() && d >= MIN_DURATION_S).then_some(d);
     input
         .timeline
@@ -96,91 +96,22 @@ fn numbers(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Evidence> {
 }
 
 /// Tool and system names transcribers often leave in lowercase.
+#[rustfmt::skip]
 const LOWERCASE_TOOLS: &[&str] = &[
-    "sql",
-    "python",
-    "excel",
-    "jira",
-    "redis",
-    "kafka",
-    "postgres",
-    "postgresql",
-    "mysql",
-    "tableau",
-    "salesforce",
-    "kubernetes",
-    "docker",
-    "aws",
-    "javascript",
-    "typescript",
-    "java",
-    "scala",
-    "react",
-    "terraform",
-    "jenkins",
-    "github",
-    "gitlab",
-    "slack",
-    "confluence",
-    "snowflake",
-    "bigquery",
-    "looker",
-    "airflow",
-    "spark",
-    "pandas",
-    "rclone",
-    "zendesk",
-    "hubspot",
-    "figma",
-    "sap",
-    "oracle",
-    "mongodb",
-    "elasticsearch",
-    "grafana",
-    "datadog",
+    "sql", "python", "excel", "jira", "redis", "kafka", "postgres", "postgresql", "mysql",
+    "tableau", "salesforce", "kubernetes", "docker", "aws", "javascript", "typescript", "java",
+    "scala", "react", "terraform", "jenkins", "github", "gitlab", "slack", "confluence",
+    "snowflake", "bigquery", "looker", "airflow", "spark", "pandas", "rclone", "zendesk", "hubspot",
+    "figma", "sap", "oracle", "mongodb", "elasticsearch", "grafana", "datadog",
 ];
 
 /// Capitalised words that are not names of systems, tools or organisations.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "i",
-    "i'm",
-    "i've",
-    "i'd",
-    "i'll",
-    "ok",
-    "okay",
-    "vp",
-    "ceo",
-    "cto",
-    "cfo",
-    "coo",
-    "pm",
-    "tpm",
-    "qa",
-    "hr",
-    "it",
-    "us",
-    "um",
-    "uh",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "vp", "ceo", "cto", "cfo", "coo", "pm", "tpm",
+    "qa", "hr", "it", "us", "um", "uh", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
 ];
 
 fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {

@@ -74,15 +74,9 @@ pub(crate) struct Inputs<'a, 'd> {
 
 /// Finding verbs: discovering a fact sets the scene when it comes first
 /// and supports the action line otherwise.
+#[rustfmt::skip]
 const FINDING_VERBS: &[&str] = &[
-    "found",
-    "realized",
-    "realised",
-    "noticed",
-    "discovered",
-    "learned",
-    "saw",
-    "heard",
+    "found", "realized", "realised", "noticed", "discovered", "learned", "saw", "heard",
 ];
 
 /// Whether clause `c` has cue `cue` outside its subordinate stretches (when

@@ -66,7 +66,7 @@ impl Token {
 }
 
 /// Characters regex `\w` matches.
-pub(crate) fn is_word_char(c: char) -> bool {
+fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 

@@ -103,6 +103,7 @@ const TABLE: &[Templates] = &[
 
 /// Asking for a real situation after an answer that said what the
 /// candidate would do.
+#[rustfmt::skip]
 const HYPOTHETICAL: &[&str] = &[
     "That tells me what you would do. Can you tell me about a time it actually happened: where were you, and what was the problem?",
     "That's the plan in theory. When did you actually face this? Walk me through that specific situation.",
@@ -111,9 +112,9 @@ const HYPOTHETICAL: &[&str] = &[
 
 /// Drill-down wordings: "why" asked of a cause or problem the candidate
 /// just gave, peeling the next layer.
+#[rustfmt::skip]
 const DRILL: &[&str] = &[
-    "You said {p}. Why was that?",
-    "Why do you think {p}?",
+    "You said {p}. Why was that?", "Why do you think {p}?",
     "You mentioned {p}. What was behind that?",
 ];
 
