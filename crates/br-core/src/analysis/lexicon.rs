@@ -5,6 +5,7 @@
 //! who did something and when (past event, habit, plan), which is what STAR,
 //! ownership and the hypothetical check rest on.
 
+/// See [`is_determiner`].
 #[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her",
@@ -52,6 +53,7 @@ pub(crate) fn subject_of(w: &str) -> Option<(Person, Option<&'static str>)> {
     Some((person, aux))
 }
 
+/// See [`is_aux`].
 #[rustfmt::skip]
 const AUXILIARIES: &[&str] = &[
     "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does",

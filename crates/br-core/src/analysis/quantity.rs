@@ -214,28 +214,20 @@ fn value_of(tokens: &[Token]) -> Option<f64> {
     Some(total + current)
 }
 
+/// Units that make a number a duration.
 #[rustfmt::skip]
-
 const TIME_UNITS: &[&str] = &[
-
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-
     "month", "months", "year", "years", "quarter", "quarters", "sprint", "sprints", "night",
-
     "nights", "weekend", "weekends", "morning", "mornings", "semester", "semesters", "decade",
-
     "decades", "ms", "milliseconds",
-
 ];
 
+/// Month names: a number next to one is a date.
 #[rustfmt::skip]
-
 const MONTHS: &[&str] = &[
-
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
-
     "october", "november", "december",
-
 ];
 
 /// Words after "N times" that make it a multiplier ("three times faster").
@@ -321,6 +313,7 @@ fn is_count_noun(w: &str) -> bool {
     !NOT_COUNTED.contains(&w) && !w.ends_with("ly") && !is_past(w) && !is_aux(w)
 }
 
+/// See [`is_change_verb`].
 #[rustfmt::skip]
 const CHANGE_VERBS: &[&str] = &[
     "saved", "save", "saving", "cut", "reduced", "dropped", "fell", "rose", "grew", "increased",
