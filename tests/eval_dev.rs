@@ -101,6 +101,9 @@ fn dev_set_meets_the_acceptance_thresholds() {
     let mut hypothetical = Accuracy::new();
     let mut followup = Accuracy::new();
     let mut pronoun_misses = Vec::new();
+    // Character overlap (intersection over union) of the main spans, where
+    // both the label and the analysis have the part: informational only.
+    let mut overlap = [(0.0, 0usize); 4];
 
     for item in &items {
         let a = analyse(item);
@@ -144,6 +147,20 @@ fn dev_set_meets_the_acceptance_thresholds() {
         for ((acc, part), want) in star.iter_mut().zip(parts).zip(want) {
             acc.add(&item.id, want, part.present);
         }
+        let gold = [
+            labels.star_spans.situation,
+            labels.star_spans.task,
+            labels.star_spans.action,
+            labels.star_spans.result,
+        ];
+        for ((sum, part), gold) in overlap.iter_mut().zip(parts).zip(gold) {
+            if let (Some(got), Some([s, e])) = (part.span, gold) {
+                let inter = got.end.min(e).saturating_sub(got.start.max(s));
+                let union = got.end.max(e) - got.start.min(s);
+                sum.0 += inter as f64 / union.max(1) as f64;
+                sum.1 += 1;
+            }
+        }
         quantified.add(&item.id, labels.result_quantified, a.result_quantified);
         hypothetical.add(&item.id, labels.hypothetical, a.hypothetical);
         let first = a
@@ -175,8 +192,16 @@ fn dev_set_meets_the_acceptance_thresholds() {
     for miss in &filler_misses {
         println!("  miss {miss}");
     }
-    for (name, acc) in ["situation", "task", "action", "result"].iter().zip(&star) {
-        println!("STAR {name:<9} presence accuracy: {:.3}", acc.value());
+    for ((name, acc), (sum, n)) in ["situation", "task", "action", "result"]
+        .iter()
+        .zip(&star)
+        .zip(overlap)
+    {
+        let mean = if n == 0 { 1.0 } else { sum / n as f64 };
+        println!(
+            "STAR {name:<9} presence accuracy: {:.3} (span overlap {mean:.2} over {n})",
+            acc.value()
+        );
         for miss in &acc.misses {
             println!("  miss {miss}");
         }

@@ -42,6 +42,16 @@ pub struct EvalLabels {
     pub i_count: usize,
     pub we_count: usize,
     pub hypothetical: bool,
+    /// `[start, end)` character offsets of each part's main stretch.
+    pub star_spans: StarSpans,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct StarSpans {
+    pub situation: Option<[usize; 2]>,
+    pub task: Option<[usize; 2]>,
+    pub action: Option<[usize; 2]>,
+    pub result: Option<[usize; 2]>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
