@@ -147,7 +147,8 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "decided", "chose", "proposed", "recommended", "suggested", "opted", "pitched", "insisted",
         "refused", "vetoed", "rejected", "prioritized", "prioritised", "pushed for", "went with", "switched",
         "said no", "didn't wait", "picked", "selected", "committed to", "made the call", "cut the scope",
-        "rolled back", "ordered",
+        "rolled back", "ordered", "paused", "postponed", "delayed the", "cancelled", "canceled", "halted",
+        "called off", "shut down", "bet on", "went ahead", "hired",
     ]),
     (Cue::Contrast, &["instead of", "rather than", "without waiting", "without asking", "without checking"]),
 ];

@@ -56,7 +56,14 @@ pub(crate) struct Reasoning {
 const SETBACK_QUESTION_WORDS: &[&str] = &[
     "fail", "failed", "failure", "mistake", "mistakes", "wrong", "disagree", "disagreed",
     "disagreement", "conflict", "setback", "criticism", "pushback", "missed", "refused", "regret",
-    "unpopular", "tension", "rebuild", "regain", "repair",
+    "unpopular", "tension", "rebuild", "regain", "repair", "lost",
+];
+
+/// Phrases in a question that ask for a setback story.
+#[rustfmt::skip]
+const SETBACK_QUESTION_PHRASES: &[&str] = &[
+    "critical feedback", "negative feedback", "tough feedback", "harsh feedback", "difficult feedback",
+    "didn't go as planned", "did not go as planned", "went wrong", "let someone down", "dropped the ball",
 ];
 
 pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
@@ -111,9 +118,15 @@ pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
     let setback_clause = (0..clauses.len())
         .find(|&i| !p.lesson[i] && has_cue(&clauses[i], &p.cues, Cue::Setback, false));
     let question_asks = question.is_some_and(|q| {
-        q.split(|c: char| !c.is_alphanumeric())
-            .any(|w| SETBACK_QUESTION_WORDS.contains(&w.to_lowercase().as_str()))
+        let lower = q.to_lowercase();
+        SETBACK_QUESTION_PHRASES
+            .iter()
+            .any(|phrase| lower.contains(phrase))
+            || lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| SETBACK_QUESTION_WORDS.contains(&w))
     });
+
     let setback = match (setback_clause, question_asks) {
         (Some(c), _) => Some(Some(c)),
         (None, true) => Some(None),
