@@ -13,14 +13,26 @@ pub fn print_report(text: &str, analysis: &Analysis) {
 /// Builds the report; separate from printing so it can be tested.
 pub fn report(text: &str, analysis: &Analysis) -> String {
     let mut out = String::new();
-    let marks: Vec<(usize, usize)> =
-        analysis.fillers.spans.iter().map(|m| (m.start, m.end)).collect();
-    let _ = writeln!(out, "Transcript (fillers in [brackets]):\n  {}\n", mark_spans(text, &marks));
+    let marks: Vec<(usize, usize)> = analysis
+        .fillers
+        .spans
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
+    let _ = writeln!(
+        out,
+        "Transcript (fillers in [brackets]):\n  {}\n",
+        mark_spans(text, &marks)
+    );
 
     let fillers = &analysis.fillers;
     let mut line = format!("Fillers: {}", fillers.total);
     if !fillers.by_word.is_empty() {
-        let counts: Vec<String> = fillers.by_word.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        let counts: Vec<String> = fillers
+            .by_word
+            .iter()
+            .map(|(w, n)| format!("{w} {n}"))
+            .collect();
         let _ = write!(line, " ({})", counts.join(", "));
     }
     if let Some(rate) = fillers.per_minute {
@@ -46,10 +58,17 @@ pub fn report(text: &str, analysis: &Analysis) -> String {
         };
         let _ = writeln!(out, "  {:<10} {}", name, detail);
     }
-    let quantified = if analysis.result_quantified { "yes" } else { "no" };
+    let quantified = if analysis.result_quantified {
+        "yes"
+    } else {
+        "no"
+    };
     let _ = writeln!(out, "  Result quantified: {quantified}");
     if analysis.hypothetical {
-        let _ = writeln!(out, "  The answer describes what you would do, not a past event.");
+        let _ = writeln!(
+            out,
+            "  The answer describes what you would do, not a past event."
+        );
     }
 
     let spec = &analysis.specificity;
@@ -92,7 +111,11 @@ fn mark_spans(text: &str, spans: &[(usize, usize)]) -> String {
 
 /// The characters `[start, end)` of `text`, shortened to `max` characters.
 fn excerpt(text: &str, start: usize, end: usize, max: usize) -> String {
-    let piece: String = text.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let piece: String = text
+        .chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect();
     let piece = piece.trim();
     if piece.chars().count() <= max {
         piece.to_string()

@@ -9,13 +9,17 @@ use std::path::Path;
 pub fn parse_principle(s: &str) -> Result<Principle, String> {
     Principle::parse(s).ok_or_else(|| {
         let known: Vec<&str> = Principle::ALL.iter().map(|p| p.slug()).collect();
-        format!("unknown Leadership Principle \"{s}\"; use one of: {}", known.join(", "))
+        format!(
+            "unknown Leadership Principle \"{s}\"; use one of: {}",
+            known.join(", ")
+        )
     })
 }
 
 /// clap value parser for `--role`.
 pub fn parse_role(s: &str) -> Result<Role, String> {
-    Role::parse(s).ok_or_else(|| format!("unknown role \"{s}\"; use pm, pm-t, tpm or project-manager"))
+    Role::parse(s)
+        .ok_or_else(|| format!("unknown role \"{s}\"; use pm, pm-t, tpm or project-manager"))
 }
 
 /// Reads an answer's text from a file, or from stdin when `path` is `-`.
@@ -23,7 +27,10 @@ pub fn parse_role(s: &str) -> Result<Role, String> {
 pub fn read_answer_text(path: &Path) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     let source = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes).context("cannot read stdin")?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read stdin")?;
         "stdin".to_string()
     } else {
         bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;

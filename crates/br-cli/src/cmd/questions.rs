@@ -27,7 +27,8 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for path in &args.files {
         let source = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read question file {}", path.display()))?;
-        bank.add_toml(&source).with_context(|| format!("question file {}", path.display()))?;
+        bank.add_toml(&source)
+            .with_context(|| format!("question file {}", path.display()))?;
     }
     let principles: Vec<Principle> = args.principle.into_iter().collect();
     let picked = bank.filter(&principles, args.role);
@@ -40,7 +41,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     for q in picked {
         let principles: Vec<&str> = q.principles.iter().map(|p| p.name()).collect();
         let roles: Vec<&str> = q.roles.iter().map(|r| r.slug()).collect();
-        println!("{:<6} {}\n       {} | {}", q.id, q.text, principles.join(", "), roles.join(", "));
+        println!(
+            "{:<6} {}\n       {} | {}",
+            q.id,
+            q.text,
+            principles.join(", "),
+            roles.join(", ")
+        );
     }
     Ok(())
 }
