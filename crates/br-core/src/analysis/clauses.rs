@@ -248,7 +248,8 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
             // shipped it": a second verb phrase of the same subject.
             if let Some(j) = next_content(tokens, filler, i + 1, end) {
                 let n = &tokens[j];
-                let new_predicate = is_pronoun_subject(n) || (is_past(&n.norm) && !is_aux(&n.norm));
+                let new_predicate =
+                    starts_subject(tokens, j, end) || (is_past(&n.norm) && !is_aux(&n.norm));
                 let subject_before = tokens[clause_start..i].iter().any(is_pronoun_subject);
                 if new_predicate && subject_before && has_verb_between(tokens, clause_start, i) {
                     cut = Some((i, i + 1));
@@ -292,20 +293,37 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
         .collect()
 }
 
-/// Whether a subject starts at token `i`: a subject pronoun, or a
-/// determiner and up to three words followed by a past-tense verb ("my
-/// manager asked", "the marketing team wanted").
+/// Whether a subject starts at token `i`: a subject pronoun, or a noun
+/// phrase of up to three words followed by a past-tense verb ("my manager
+/// asked", "the marketing team wanted", "customers liked").
 fn starts_subject(tokens: &[Token], i: usize, end: usize) -> bool {
     let t = &tokens[i];
     if is_pronoun_subject(t) {
         return true;
     }
-    t.is_any(&["the", "my", "our", "his", "her", "their"])
-        && (i + 2..(i + 5).min(end))
-            .any(|j| is_past(&tokens[j].norm) && !tokens[j].norm.ends_with("ing"))
-        && !tokens[i + 1..(i + 2).min(end)]
-            .iter()
-            .any(|n| is_past(&n.norm))
+    let determiner = t.is_any(&[
+        "the", "my", "our", "his", "her", "their", "a", "an", "some", "most",
+    ]);
+    let noun_start = if determiner { i + 1 } else { i };
+    let noun_word = |k: usize| {
+        tokens.get(k).is_some_and(|n| {
+            n.kind == Kind::Word
+                && !is_past(&n.norm)
+                && !is_aux(&n.norm)
+                && !n.is_any(SUBORDINATORS)
+                && !n.is_any(&[
+                    "to", "of", "for", "with", "in", "on", "at", "by", "from", "then", "also",
+                    "so", "not",
+                ])
+        })
+    };
+    (1..=if determiner { 3 } else { 2 }).any(|len| {
+        let verb = noun_start + len;
+        verb < end
+            && (noun_start..verb).all(noun_word)
+            && is_past(&tokens[verb].norm)
+            && !is_aux(&tokens[verb].norm)
+    })
 }
 
 /// Words after which a pronoun in an unpunctuated transcript starts a new

@@ -78,7 +78,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "i was brought in", "i was hired to", "i was assigned", "asked me to", "asked me if", "wanted me to",
         "needed me to", "told me to", "tasked me", "assigned me", "gave me … to", "i had to", "i needed to",
         "i needed", "i wanted to", "i owned", "i had committed", "i volunteered", "i offered to",
-        "i took ownership", "i took on", "if i could take", "i set out to", "i was on the hook",
+        "i took ownership", "i took on", "if i could", "i set out to", "i was on the hook",
         "my priority", "my first priority", "my top priority", "my focus was", "our goal", "the goal was",
         "our task", "our job was", "our mandate",
     ]),
@@ -98,6 +98,8 @@ const PATTERNS: &[(Cue, &[&str])] = &[
     ]),
     (Cue::Completion, &[
         "finished", "completed", "launched", "shipped", "delivered", "went live", "rolled out", "released",
+        "passed", "won", "reached our", "reached the", "hit our", "hit the target", "hit the goal",
+        "met the deadline", "met our", "made the deadline",
     ]),
     (Cue::Change, &[
         "dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "doubled",
@@ -228,7 +230,7 @@ mod tests {
 
     #[test]
     fn multiword_cues_match_across_case() {
-        assert_eq!(cues("In the end we won."), [Cue::Outcome, Cue::Change]);
+        assert_eq!(cues("In the end we won."), [Cue::Outcome, Cue::Completion, Cue::Change]);
         assert_eq!(cues("My job was simple."), [Cue::Task]);
     }
 

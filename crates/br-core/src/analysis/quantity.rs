@@ -236,6 +236,14 @@ const COMPARATIVES: &[&str] = &[
     "better", "cheaper", "as", "the", "over",
 ];
 
+/// Comparatives right after a quantity that make it a measured change
+/// ("forty minutes earlier"); "three weeks late" only dates a slip.
+#[rustfmt::skip]
+const RESULT_COMPARATIVES: &[&str] = &[
+    "earlier", "sooner", "faster", "quicker", "shorter", "less", "fewer", "more", "cheaper", "higher",
+    "lower", "better", "ahead",
+];
+
 /// Words that may sit between a number and its unit ("eleven thousand extra
 /// units", "twenty percent more leads").
 #[rustfmt::skip]
@@ -439,11 +447,15 @@ fn compared(tokens: &[Token], q: &Quantity) -> bool {
     };
     let after = (q.last + 1..(q.last + 5).min(tokens.len())).any(marker);
     let before = (q.first.saturating_sub(3)..q.first).any(marker);
+    // "forty minutes earlier", "two days faster".
+    let comparative = tokens
+        .get(q.last + 1)
+        .is_some_and(|t| t.is_any(RESULT_COMPARATIVES));
     // "down from four seconds", "up from 3.1".
     let from_previous = q.first >= 2
         && tokens[q.first - 1].is("from")
         && tokens[q.first - 2].is_any(&["down", "up"]);
-    after || before || from_previous
+    after || before || from_previous || comparative
 }
 
 /// "two of the three", "one out of two hundred".
