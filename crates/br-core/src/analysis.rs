@@ -58,6 +58,10 @@ pub struct Analysis {
     pub hypothetical: bool,
     pub specificity: Specificity,
     pub score: Score,
+    /// The follow-ups the answer calls for, in the order a bar raiser asks
+    /// them (the precedence of the labeling rules). When none applies this
+    /// holds a single `none` follow-up, so the first entry always states
+    /// the interviewer's next move.
     pub followups: Vec<FollowUp>,
 }
 
@@ -214,8 +218,7 @@ impl<'a> Parsed<'a> {
 
     /// The character span of a run of clauses.
     pub fn clause_span(&self, run: std::ops::Range<usize>) -> Span {
-        self.doc
-            .span_of(self.clauses[run.start].tokens.start..self.clauses[run.end - 1].tokens.end)
+        self.doc.span_of(clauses::run_tokens(&self.clauses, run))
     }
 }
 

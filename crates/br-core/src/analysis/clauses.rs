@@ -92,6 +92,11 @@ impl Clause {
     }
 }
 
+/// The tokens covered by a run of clauses `run` (non-empty).
+pub(crate) fn run_tokens(clauses: &[Clause], run: Range<usize>) -> Range<usize> {
+    clauses[run.start].tokens.start..clauses[run.end - 1].tokens.end
+}
+
 /// Words that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "that", "if", "whether", "because", "since", "which", "who", "whom", "whose", "where", "when",

@@ -230,7 +230,10 @@ mod tests {
 
     #[test]
     fn multiword_cues_match_across_case() {
-        assert_eq!(cues("In the end we won."), [Cue::Outcome, Cue::Completion, Cue::Change]);
+        assert_eq!(
+            cues("In the end we won."),
+            [Cue::Outcome, Cue::Completion, Cue::Change]
+        );
         assert_eq!(cues("My job was simple."), [Cue::Task]);
     }
 

@@ -145,7 +145,7 @@ fn structure(
             f.add(
                 "situation_missing",
                 false,
-                opening.or(Some(p.clause_span(0..1))),
+                opening.or_else(|| (!p.clauses.is_empty()).then(|| p.clause_span(0..1))),
                 text.to_string(),
             );
         }

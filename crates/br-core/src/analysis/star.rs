@@ -9,17 +9,21 @@
 //!   goal ("my job was", "I was asked to", a role like "I was the tech lead"
 //!   after the opening), or an up-front Result when the speaker states an
 //!   outcome ("I cut onboarding from three weeks to four days").
-//! - After that, clauses with an outcome cue or a measured change are the
-//!   Result; the speaker's past actions are the Action; other clauses
-//!   between actions belong to the action line, and past-tense clauses by
-//!   someone else after the last action are consequences: the Result.
-//! - An outcome without a measure that is followed by more actions is an
-//!   intermediate outcome, so it stays in the action line.
+//! - After that, clauses with an outcome cue, a completion ("we launched")
+//!   or a measured change are the Result; the speaker's past actions are
+//!   the Action; other clauses between actions belong to the action line,
+//!   and past-tense clauses by someone else after the last action are
+//!   consequences: the Result.
+//! - An outcome without a measure that is followed by more of the
+//!   speaker's own actions is an intermediate outcome, so it stays in the
+//!   action line.
 //! - Lessons are never the Result.
+//! - The main span of a part is its longest run of clauses (the first one
+//!   for the Situation, the last measured one for the Result).
 //!
 //! Plans ("I would...") and self-descriptions carry no STAR parts at all.
 
-use super::clauses::{Clause, Tense, VerbClass};
+use super::clauses::{run_tokens, Clause, Tense, VerbClass};
 use super::cues::{Cue, Hit};
 use super::lexicon::Person;
 use super::quantity::{self, Measure, Quantity};
@@ -254,10 +258,9 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             .find(|(p, _)| *p == part)
             .map(|(_, r)| r.clone())
     };
-    let tokens_of =
-        |r: &Range<usize>| inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end;
     let measured = |r: &Range<usize>, min: Measure| {
-        quantity::measured_in(&inp.doc.tokens, inp.quantities, tokens_of(r), min)
+        let tokens = run_tokens(inp.clauses, r.clone());
+        quantity::measured_in(&inp.doc.tokens, inp.quantities, tokens, min)
     };
     // The main Result is the last one with a measured change, else the
     // last one.
@@ -294,9 +297,7 @@ fn longest_run(
     runs.iter()
         .filter(|(p, _)| *p == part)
         .max_by_key(|(_, r)| {
-            let span = inp
-                .doc
-                .span_of(inp.clauses[r.start].tokens.start..inp.clauses[r.end - 1].tokens.end);
+            let span = inp.doc.span_of(run_tokens(inp.clauses, r.clone()));
             span.end - span.start
         })
         .map(|(_, r)| r.clone())
