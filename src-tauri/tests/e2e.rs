@@ -197,19 +197,23 @@ fn play(wav: &Path) -> std::thread::JoinHandle<()> {
 const FRAME_PROBE_START: &str = "window.__gaps = []; window.__probe = true; let last = performance.now(); \
     const f = (t) => { window.__gaps.push(t - last); last = t; if (window.__probe) requestAnimationFrame(f); }; \
     requestAnimationFrame(f); return true;";
+const LIVE_CHARS: &str = "const p = document.querySelector('[data-testid=live-transcript]'); \
+    return p ? Number(p.dataset.chars) : 0;";
 const FRAME_PROBE_READ: &str = "window.__probe = false; const g = window.__gaps || []; \
     return { frames: g.length, max_gap_ms: g.length ? Math.max(...g) : null, \
     over_100ms: g.filter((x) => x > 100).length };";
 
-/// Answers the prompt on screen by playing `wav`; returns the frame-gap
-/// measurement taken from the start of recording to the feedback.
+/// Answers the prompt on screen by playing `wav`; returns what was
+/// measured: when the live transcript first showed words, the time from
+/// stop to feedback, and the gaps between animation frames from the start
+/// of recording to the feedback.
 async fn answer_with(
     client: &Client,
     wav: &Path,
     n_turns_before: usize,
     shot: &str,
     keyboard: bool,
-) -> (Value, f64) {
+) -> Value {
     wait_css(client, "[data-testid=record][data-phase=idle]", SHORT).await;
     if keyboard {
         press_space(client).await;
@@ -220,10 +224,21 @@ async fn answer_with(
     // start of the answer is lost.
     wait_css(client, "[data-testid=level-meter][data-live=true]", SHORT).await;
     js(client, FRAME_PROBE_START).await;
+    let speaking = Instant::now();
     let player = play(wav);
-    // Midway through, the live transcript should be growing.
-    tokio::time::sleep(Duration::from_secs(7)).await;
-    screenshot(client, shot).await;
+    // While the candidate speaks, chunks cut at pauses are transcribed: note
+    // when the first live words show, and capture the screen then.
+    let mut first_live_text_s = None;
+    while !player.is_finished() {
+        if first_live_text_s.is_none() && js(client, LIVE_CHARS).await.as_u64().unwrap_or(0) > 0 {
+            first_live_text_s = Some(speaking.elapsed().as_secs_f64());
+            screenshot(client, shot).await;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    if first_live_text_s.is_none() {
+        screenshot(client, shot).await;
+    }
     tokio::task::spawn_blocking(move || player.join().unwrap())
         .await
         .unwrap();
@@ -246,7 +261,11 @@ async fn answer_with(
     )
     .await;
     let stop_to_feedback_ms = stop.elapsed().as_secs_f64() * 1000.0;
-    (js(client, FRAME_PROBE_READ).await, stop_to_feedback_ms)
+    json!({
+        "stop_to_feedback_ms": stop_to_feedback_ms,
+        "first_live_text_after_s": first_live_text_s,
+        "frames_recording_to_feedback": js(client, FRAME_PROBE_READ).await,
+    })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -266,6 +285,14 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     wait_css(&client, "body[data-ready=true]", SHORT).await;
     let session_to_ready_ms = launched.elapsed().as_secs_f64() * 1000.0;
     let page_ready_ms = js(&client, "return performance.now();").await;
+    assert_eq!(client.title().await.unwrap(), "Bar Raiser");
+    // The strict CSP must not block anything the app itself does.
+    js(
+        &client,
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', \
+         (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); return true;",
+    )
+    .await;
     wait_css(&client, "[data-testid=model-ready]", SHORT).await;
     screenshot(&client, "01-start.png").await;
 
@@ -280,7 +307,7 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     screenshot(&client, "02-interview-question.png").await;
 
     // The main answer, full of fillers and without a result.
-    let (main_frames, main_stop_ms) = answer_with(
+    let main_answer = answer_with(
         &client,
         &fillers.join("a1_project_en-us.wav"),
         0,
@@ -320,7 +347,7 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     screenshot(&client, "05-interview-feedback-followup.png").await;
 
     // Answer the follow-up with a quantified STAR answer.
-    let (followup_frames, followup_stop_ms) = answer_with(
+    let followup_answer = answer_with(
         &client,
         &fillers.join("a6_star_en-us.wav"),
         1,
@@ -463,11 +490,14 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     );
     screenshot(&client, "14-error-explained.png").await;
 
+    let violations = js(&client, "return window.__csp;").await;
+    assert_eq!(violations, json!([]), "CSP violations");
+
     let metrics = json!({
         "session_request_to_ui_ready_ms": session_to_ready_ms,
         "page_navigation_to_ui_ready_ms": page_ready_ms,
-        "main_answer": { "stop_to_feedback_ms": main_stop_ms, "frames_recording_to_feedback": main_frames },
-        "followup_answer": { "stop_to_feedback_ms": followup_stop_ms, "frames_recording_to_feedback": followup_frames },
+        "main_answer": main_answer,
+        "followup_answer": followup_answer,
         "replay_seeked_to_s": seeked_to,
     });
     println!("e2e metrics: {metrics:#}");
