@@ -56,6 +56,9 @@ pub struct FollowUp {
     pub text: String,
     /// The phrase from the answer the question quotes, if any.
     pub key_phrase: Option<String>,
+    /// Where `key_phrase` is, in characters of the answer it was quoted
+    /// from: the main answer, or for a drilled "why" the follow-up answer
+    /// that gave the cause.
     pub key_span: Option<Span>,
 }
 
@@ -180,11 +183,15 @@ fn measured(answer: &Parsed<'_>, min: quantity::Measure) -> bool {
 /// mentions without a reason.
 fn drill(answer: &Parsed<'_>, depth: usize) -> Option<FollowUp> {
     use crate::analysis::cues::Cue;
-    // The words after "because ..." are the cause to peel next.
+    // The words after "because ..." are the cause to peel next (other
+    // reason cues, like "so that", state purposes, not causes).
+    let tokens = &answer.doc.tokens;
     let cause = answer
         .cues
         .iter()
-        .filter(|h| h.cue == Cue::Reason)
+        .filter(|h| {
+            h.cue == Cue::Reason && tokens[h.first].is_any(&["because", "since", "due", "given"])
+        })
         .find_map(|h| {
             let idx = answer
                 .clauses
@@ -261,7 +268,10 @@ pub(crate) fn plan(p: &Parsed<'_>, r: &Reasoning) -> Vec<FollowUp> {
         ask(FollowUpKind::AskWhyDecision, Some(decision), true);
     }
     if let (Some(setback), None) = (&r.setback, r.lesson) {
-        ask(FollowUpKind::AskLesson, *setback, true);
+        // The lesson templates embed the phrase as a clause ("after you
+        // underestimated ..."), so it must start at a subject.
+        let clause = setback.filter(|&c| p.clauses[c].main().is_some());
+        ask(FollowUpKind::AskLesson, clause, true);
     }
     if out.is_empty() {
         out.push(followup(
@@ -461,5 +471,44 @@ mod tests {
             drill_down(NO_RESULT, &["It worked."]),
             drill_down(NO_RESULT, &["It worked."])
         );
+    }
+}
+#[cfg(test)]
+mod tmp_print {
+    use super::*;
+    use crate::analysis::{analyze, Analysis, AnswerInput};
+    #[test]
+    #[ignore]
+    fn print() {
+        let main = std::env::var("MAIN").unwrap();
+        let answers: Vec<String> = std::env::var("ANS")
+            .unwrap()
+            .split('|')
+            .map(str::to_string)
+            .collect();
+        let mut texts = vec![main];
+        let mut asked: Vec<Option<FollowUp>> = vec![None];
+        loop {
+            let analyses: Vec<Analysis> = texts
+                .iter()
+                .map(|t| analyze(&AnswerInput::text(t)))
+                .collect();
+            let turns: Vec<AnsweredTurn<'_>> = (0..texts.len())
+                .map(|i| AnsweredTurn {
+                    asked: asked[i].as_ref(),
+                    text: &texts[i],
+                    analysis: &analyses[i],
+                })
+                .collect();
+            let Some(next) = next_followup(&turns) else {
+                println!("END");
+                break;
+            };
+            println!("Q{}: [{:?}] {}", asked.len(), next.kind, next.text);
+            let a = answers.get(asked.len() - 1).cloned().unwrap_or_default();
+            println!("A: {a}");
+            texts.push(a);
+            asked.push(Some(next));
+        }
     }
 }

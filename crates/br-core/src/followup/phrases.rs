@@ -6,6 +6,7 @@
 //! fillers, and stops at the first comma after a few words or after
 //! fourteen words, so questions stay short enough to say aloud.
 
+use crate::analysis::lexicon::Person;
 use crate::analysis::Parsed;
 use crate::text::Span;
 
@@ -21,6 +22,21 @@ pub(crate) struct Phrase {
 }
 
 const MAX_WORDS: usize = 14;
+
+/// Words that open a subordinate clause a phrase can stop before.
+const SUBORDINATE_OPENERS: &[&str] = &[
+    "so", "because", "which", "who", "where", "when", "while", "since", "until",
+];
+
+/// Words before which a long phrase can be cut.
+const BREAKS: &[&str] = &[
+    "on", "in", "for", "with", "at", "by", "and", "but", "after", "before", "across", "during",
+];
+
+/// Verbs whose "to" is part of them ("used to", "had to").
+const TO_VERBS: &[&str] = &[
+    "used", "able", "going", "had", "have", "has", "want", "wanted", "need", "needed", "tried",
+];
 
 /// Words a phrase should not end on.
 const DANGLING: &[&str] = &[
@@ -44,15 +60,13 @@ pub(crate) fn of_clause(
     let is_filler = |k: usize| p.fillers.iter().any(|f| (f.first..=f.last).contains(&k));
     let start = from
         .or_else(|| clause.main().map(|m| m.subject))
-        .or_else(|| {
-            clause.tokens.clone().find(|&k| {
-                tokens[k].is_word()
-                    && !is_filler(k)
-                    && !tokens[k].is_any(&["and", "but", "so", "then", "also", "that", "which"])
-            })
-        })?;
+        .or_else(|| content_start(p, clause.tokens.clone()))?;
     let mut kept: Vec<usize> = Vec::new();
+    // Where the phrase could end early if it runs too long: before a
+    // preposition, a conjunction or an "-ing" verb.
+    let mut last_break: Option<usize> = None;
     let mut words = 0;
+    let mut seen_from = false;
     for (k, t) in tokens
         .iter()
         .enumerate()
@@ -65,7 +79,7 @@ pub(crate) fn of_clause(
         if !t.is_word() {
             // A comma after a few words ends the phrase; other punctuation
             // (hyphens, apostrophes) stays inside it.
-            if t.is_punct(',') && words >= 4
+            if t.is_punct(',') && words >= 3
                 || matches!(t.norm.as_str(), "." | "?" | "!" | ";" | ":")
             {
                 break;
@@ -74,17 +88,24 @@ pub(crate) fn of_clause(
                 continue;
             }
         } else {
-            // A purpose or subordinate clause after a few words is detail
-            // the question does not need ("... with the client to walk them
-            // through our progress").
-            let detail = t.is_any(&[
-                "so", "because", "which", "who", "where", "when", "while", "since", "until",
-            ]) || (t.is("to") && words >= 6);
-            if detail && words >= 4 {
+            // A purpose or subordinate clause is detail the question does
+            // not need ("... with the client to walk them through our
+            // progress"); "to" after "used", "had" or in "from X to Y" is
+            // not a purpose.
+            let after_verb_to = kept.last().is_some_and(|&p| tokens[p].is_any(TO_VERBS));
+            let purpose = t.is("to") && words >= 8 && !after_verb_to && !seen_from;
+            if (purpose && words >= 4) || (t.is_any(SUBORDINATE_OPENERS) && words >= 2) {
                 break;
+            }
+            seen_from |= t.is("from");
+            if words >= 5 && (t.is_any(BREAKS) || t.norm.ends_with("ing")) {
+                last_break = Some(kept.len());
             }
             words += 1;
             if words > MAX_WORDS {
+                if let Some(cut) = last_break {
+                    kept.truncate(cut);
+                }
                 break;
             }
         }
@@ -99,6 +120,18 @@ pub(crate) fn of_clause(
     let (&first, &last) = (kept.first()?, kept.last()?);
     let span = p.doc.span_of(first..last + 1);
     let mut spoken = String::new();
+    // A clause that shares the subject of the one before ("... and shipped
+    // it on time") gets its subject back when spoken.
+    let inherited = clause
+        .main()
+        .filter(|m| Some(m.subject) == m.verb && m.subject == first);
+    if let (Some(m), true) = (inherited, second_person) {
+        spoken.push_str(if m.person == Person::Other {
+            "they"
+        } else {
+            "you"
+        });
+    }
     let mut prev: Option<usize> = None;
     for &k in &kept {
         let t = &tokens[k];
@@ -127,6 +160,50 @@ pub(crate) fn of_clause(
         verbatim: p.doc.slice(span).to_string(),
         spoken,
     })
+}
+
+/// Discourse markers a quote skips at its start ("and then ...", "after
+/// that ...", "in the end ...").
+const OPENERS: &[&[&str]] = &[
+    &["and"],
+    &["but"],
+    &["so"],
+    &["then"],
+    &["also"],
+    &["that"],
+    &["which"],
+    &["eventually"],
+    &["finally"],
+    &["later"],
+    &["after", "that"],
+    &["in", "the", "end"],
+    &["by", "the", "end"],
+    &["spoiler"],
+];
+
+/// The first token of the clause `range` after fillers, punctuation and
+/// discourse markers.
+fn content_start(p: &Parsed<'_>, range: std::ops::Range<usize>) -> Option<usize> {
+    let tokens = &p.doc.tokens;
+    let mut k = range.start;
+    'scan: while k < range.end {
+        if !tokens[k].is_word() || p.fillers.iter().any(|f| (f.first..=f.last).contains(&k)) {
+            k += 1;
+            continue;
+        }
+        for opener in OPENERS {
+            let fits = opener
+                .iter()
+                .enumerate()
+                .all(|(n, w)| tokens.get(k + n).is_some_and(|t| t.is(w)));
+            if fits && k + opener.len() < range.end {
+                k += opener.len();
+                continue 'scan;
+            }
+        }
+        return Some(k);
+    }
+    None
 }
 
 fn is_sentence_start(p: &Parsed<'_>, k: usize) -> bool {

@@ -59,7 +59,7 @@ const TABLE: &[Templates] = &[
         kind: FollowUpKind::AskMetric,
         with_phrase: &[
             "You said {p}. How did you measure that? What changed, in numbers?",
-            "When {p}, which number moved, and from what to what?",
+            "You mentioned {p}. Which number moved, and from what to what?",
             "How do you know {p}? What metric showed it, before and after?",
         ],
         plain: &[
