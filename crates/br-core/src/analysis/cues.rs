@@ -77,7 +77,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "i was asked", "i was tasked", "i was responsible", "i was in charge", "i was accountable",
         "i was brought in", "i was hired to", "i was assigned", "asked me to", "asked me if", "wanted me to",
         "needed me to", "told me to", "tasked me", "assigned me", "gave me … to", "i had to", "i needed to",
-        "i needed", "i wanted to", "i owned", "i had committed", "i volunteered", "i offered to",
+        "i needed", "i wanted to", "i owned", "i had committed", "i volunteered to", "i offered to",
         "i took ownership", "i took on", "if i could", "i set out to", "i was on the hook",
         "my priority", "my first priority", "my top priority", "my focus was", "our goal", "the goal was",
         "our task", "our job was", "our mandate",

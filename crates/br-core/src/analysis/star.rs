@@ -242,6 +242,14 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             labels[i] = labels[i - 1];
         }
     }
+    // The rest of a sentence that states the task elaborates it ("My task
+    // was to close the ticket, but I didn't want to stop there").
+    for i in 1..n {
+        let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
+        if same_sentence && labels[i - 1] == Part::Task && labels[i] == Part::Situation {
+            labels[i] = Part::Task;
+        }
+    }
     // An explicit responsibility stated before the main stretch of action
     // is the Task even when a minor action came first ("I sat near
     // support... Eventually I asked the lead if I could take a look").
@@ -276,11 +284,23 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         .or(result_runs.last())
         .cloned();
     let quantified = result.as_ref().and_then(|r| measured(r, Measure::Count));
+    // The action line is the one that led to the Result; actions told after
+    // it are asides ("... so I started walking the conveyors every shift").
+    let before_result: Vec<(Part, Range<usize>)> = match &result {
+        Some(r) => runs
+            .iter()
+            .filter(|(_, run)| run.end <= r.start)
+            .cloned()
+            .collect(),
+        None => Vec::new(),
+    };
+    let action = longest_run(inp, &before_result, Part::Action)
+        .or_else(|| longest_run(inp, &runs, Part::Action));
     StarParse {
         main: [
             first_run(Part::Situation),
             longest_run(inp, &runs, Part::Task),
-            longest_run(inp, &runs, Part::Action),
+            action,
             result,
         ],
         labels,
