@@ -69,7 +69,9 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
 fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
     let data_dir = br_store::resolve_data_dir(None)?;
     let paths = paths::DataPaths::new(&data_dir);
-    paths.create()?;
+    paths
+        .create()
+        .map_err(|e| format!("cannot create {}: {e}", paths.data_dir.display()))?;
     // A recording cut short by a crash gets its header repaired now, so the
     // answer it belongs to can be replayed.
     for problem in paths::recover_recordings(&paths.recordings_dir) {
@@ -93,24 +95,28 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
 /// Starts the app; returns when the window is closed.
 pub fn run() {
     let builder = specta_builder();
-    let state = match init_state() {
-        Ok(state) => state,
+    let app = tauri::Builder::default();
+    // Without its data folder the app can do nothing, but it still opens:
+    // every command then reports why, so the user is not left with a window
+    // that never appears.
+    let app = match init_state() {
+        Ok(state) => app.manage(state),
         Err(err) => {
-            // Nothing can work without the data folder; say why and where.
-            eprintln!("bar-raiser: cannot open the data folder: {err}");
-            std::process::exit(1);
+            let reason = format!(
+                "Bar Raiser could not open its data folder or database: {err}. \
+                 Check that the folder is writable, or set BARRAISER_DATA_DIR to another folder."
+            );
+            eprintln!("bar-raiser: {reason}");
+            app.manage(state::StartupFailure(reason))
         }
     };
-    tauri::Builder::default()
-        .manage(state)
-        .invoke_handler(builder.invoke_handler())
+    app.invoke_handler(builder.invoke_handler())
         .register_asynchronous_uri_scheme_protocol(playback::SCHEME, |ctx, request, responder| {
-            let root = ctx
-                .app_handle()
-                .state::<AppState>()
-                .paths
-                .recordings_dir
-                .clone();
+            let Some(state) = ctx.app_handle().try_state::<AppState>() else {
+                responder.respond(playback::unavailable());
+                return;
+            };
+            let root = state.paths.recordings_dir.clone();
             // Reading a slice of a WAV is quick, but not on the UI thread.
             std::thread::spawn(move || responder.respond(playback::respond(&root, &request)));
         })

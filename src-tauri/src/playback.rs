@@ -95,6 +95,11 @@ pub fn respond(root: &Path, request: &Request<Vec<u8>>) -> Response<Vec<u8>> {
     builder.body(body).expect("generated headers are valid")
 }
 
+/// The answer when the app has no data folder to serve from.
+pub fn unavailable() -> Response<Vec<u8>> {
+    status(StatusCode::SERVICE_UNAVAILABLE)
+}
+
 fn status(code: StatusCode) -> Response<Vec<u8>> {
     Response::builder()
         .status(code)

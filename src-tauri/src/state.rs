@@ -41,9 +41,25 @@ where
     F: FnOnce(&AppState) -> CommandResult<T> + Send + 'static,
 {
     let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || work(&app.state::<AppState>()))
-        .await
-        .map_err(|e| CommandError::new(ErrorKind::InvalidState, format!("the task failed: {e}")))?
+    tauri::async_runtime::spawn_blocking(move || match app.try_state::<AppState>() {
+        Some(state) => work(&state),
+        None => Err(startup_failure(&app)),
+    })
+    .await
+    .map_err(|e| CommandError::new(ErrorKind::InvalidState, format!("the task failed: {e}")))?
+}
+
+/// Why the app state could not be built (the data folder or database could
+/// not be opened). The window still opens and every command answers with
+/// this, so the user reads what went wrong instead of seeing nothing.
+pub struct StartupFailure(pub String);
+
+fn startup_failure(app: &AppHandle) -> CommandError {
+    let reason = app
+        .try_state::<StartupFailure>()
+        .map(|f| f.0.clone())
+        .unwrap_or_else(|| "the app did not finish starting".into());
+    CommandError::new(ErrorKind::Storage, reason)
 }
 
 /// Milliseconds since the Unix epoch; the engine and store take time as an

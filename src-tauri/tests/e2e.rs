@@ -24,7 +24,7 @@ const DRIVER_PORT: u16 = 4544;
 const NATIVE_PORT: u16 = 4545;
 const SHORT: Duration = Duration::from_secs(20);
 /// Transcription and analysis of an answer; generous for a busy 2-core CI.
-const LONG: Duration = Duration::from_secs(90);
+const LONG: Duration = Duration::from_secs(180);
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
