@@ -64,6 +64,7 @@ const SETBACK_QUESTION_WORDS: &[&str] = &[
 const SETBACK_QUESTION_PHRASES: &[&str] = &[
     "critical feedback", "negative feedback", "tough feedback", "harsh feedback", "difficult feedback",
     "didn't go as planned", "did not go as planned", "went wrong", "let someone down", "dropped the ball",
+    "push back", "pushed back", "didn't pay off", "did not pay off", "fell short", "fall short",
 ];
 
 pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
