@@ -1,6 +1,6 @@
 // Tests of the Interview screen's progress label.
 import { expect, it } from "vitest";
-import { promptLabel } from "./interview";
+import { hintFor, promptLabel } from "./interview";
 
 it("says which question, follow-up and attempt is being asked", () => {
   const base = { stage: "answer" as const, text: "q", followup_kind: null };
@@ -9,4 +9,14 @@ it("says which question, follow-up and attempt is being asked", () => {
     "Question 2 of 3 · follow-up 2 of up to 5",
   );
   expect(promptLabel({ ...base, question_idx: 2, depth: 0, attempt: 2 }, 3)).toBe("Question 3 of 3 · attempt 2");
+});
+
+it("coaches in Practice mode only, with a hint fitted to the follow-up", () => {
+  const main = { stage: "answer" as const, text: "q", followup_kind: null, question_idx: 0, depth: 0, attempt: 1 };
+  expect(hintFor(main, true)).toMatch(/Situation, Task, Action, Result/);
+  expect(hintFor(main, false)).toBeNull();
+  const metric = { ...main, depth: 1, followup_kind: "ask_metric" };
+  expect(hintFor(metric, true)).toMatch(/metric/);
+  const unknown = { ...main, depth: 2, followup_kind: "something_new" };
+  expect(hintFor(unknown, true)).toMatch(/directly/);
 });

@@ -16,3 +16,21 @@ export function promptLabel(stage: Extract<StageView, { stage: "answer" }>, nQue
   if (stage.attempt > 1) label += ` · attempt ${stage.attempt}`;
   return label;
 }
+
+const FOLLOWUP_HINTS: Record<string, string> = {
+  ask_situation: "Set the scene in a sentence or two: where, when, what was at stake.",
+  ask_personal_action: "Say what you did yourself, starting with “I”.",
+  ask_result: "Say how it ended, with a number if you can.",
+  ask_metric: "Name the metric, its value before and after, and how you measured it.",
+  ask_why_decision: "Give the reason, and the alternatives you weighed.",
+  ask_lesson: "Say what you learned and what you do differently since.",
+};
+
+/** The coaching hint Practice mode shows under a prompt; null in Loop mode. */
+export function hintFor(stage: Extract<StageView, { stage: "answer" }>, practice: boolean): string | null {
+  if (!practice) return null;
+  if (stage.depth === 0) {
+    return "Situation, Task, Action, Result: keep the Situation short, say “I”, and end with a measured result.";
+  }
+  return (stage.followup_kind && FOLLOWUP_HINTS[stage.followup_kind]) ?? "Answer the question directly, then give the evidence.";
+}
