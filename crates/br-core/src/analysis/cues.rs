@@ -89,7 +89,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "was huge", "went from", "grew by", "grew to", "grew from", "fell by", "fell to", "fell from",
         "dropped by", "dropped to", "dropped from", "saved", "exceeded", "achieved", "renewed", "sold out",
         "brought in", "brought … back",
-        "came in", "stopped failing", "thanked", "praised", "promoted", "was happy", "were happy",
+        "came in", "thanked", "praised", "promoted", "was happy", "were happy",
         "was really happy", "were really happy", "was proud", "were proud", "was really proud",
         "were thrilled", "got better", "a lot better", "much better", "was fine", "liked it", "loved it",
         "than expected", "than i expected", "than we expected", "than planned", "than before",
@@ -105,7 +105,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "doubled",
         "tripled", "halved", "declined", "jumped", "climbed", "shrank", "went down", "went up", "came down",
         "stayed", "remained", "hit", "reached", "passed", "won", "sold", "adopted", "recovered", "resolved",
-        "approved", "agreed", "after that", "since then", "by the end", "later",
+        "approved", "agreed", "stopped", "after that", "since then", "by the end", "later",
     ]),
     (Cue::Lesson, &[
         "i learned", "i've learned", "i learnt", "the lesson", "lesson for me", "lessons learned",

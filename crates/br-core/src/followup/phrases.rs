@@ -164,21 +164,10 @@ pub(crate) fn of_clause(
 
 /// Discourse markers a quote skips at its start ("and then ...", "after
 /// that ...", "in the end ...").
+#[rustfmt::skip]
 const OPENERS: &[&[&str]] = &[
-    &["and"],
-    &["but"],
-    &["so"],
-    &["then"],
-    &["also"],
-    &["that"],
-    &["which"],
-    &["eventually"],
-    &["finally"],
-    &["later"],
-    &["after", "that"],
-    &["in", "the", "end"],
-    &["by", "the", "end"],
-    &["spoiler"],
+    &["and"], &["but"], &["so"], &["then"], &["also"], &["that"], &["which"], &["eventually"], &["finally"],
+    &["later"], &["after", "that"], &["in", "the", "end"], &["by", "the", "end"],
 ];
 
 /// The first token of the clause `range` after fillers, punctuation and
