@@ -5,13 +5,24 @@
 use br_core::analysis::{Analysis, StarPart};
 use std::fmt::Write;
 
-/// Prints the report for `text` and its `analysis` to stdout.
+/// Prints the feedback for `text` and its `analysis` to stdout, followed by
+/// the first follow-up a bar raiser would ask.
 pub fn print_report(text: &str, analysis: &Analysis) {
-    print!("{}", report(text, analysis));
+    let mut out = feedback(text, analysis);
+    if let Some(first) = analysis.followups.first() {
+        let _ = writeln!(out, "\nFollow-up: {}", first.text);
+    }
+    print!("{out}");
 }
 
-/// Builds the report; separate from printing so it can be tested.
-pub fn report(text: &str, analysis: &Analysis) -> String {
+/// Prints the feedback only; used where the caller drives the follow-ups
+/// itself (a practice round asks the drill-down's next question).
+pub fn print_feedback(text: &str, analysis: &Analysis) {
+    print!("{}", feedback(text, analysis));
+}
+
+/// Builds the feedback; separate from printing so it can be tested.
+fn feedback(text: &str, analysis: &Analysis) -> String {
     let mut out = String::new();
     let marks: Vec<(usize, usize)> = analysis
         .fillers
@@ -84,9 +95,6 @@ pub fn report(text: &str, analysis: &Analysis) -> String {
     let _ = writeln!(out, "\nScore: {}/4", analysis.score.value);
     for reason in &analysis.score.reasons {
         let _ = writeln!(out, "  - {reason}");
-    }
-    if let Some(first) = analysis.followups.first() {
-        let _ = writeln!(out, "\nFollow-up: {}", first.text);
     }
     out
 }

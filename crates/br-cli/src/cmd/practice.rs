@@ -363,7 +363,7 @@ impl Out {
 
     fn feedback(&self, text: &str, analysis: &br_core::Analysis) {
         if !self.quiet {
-            render::print_report(text, analysis);
+            render::print_feedback(text, analysis);
         }
     }
 }

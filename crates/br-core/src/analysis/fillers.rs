@@ -224,6 +224,11 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
         i.checked_sub(1).map(|p| &tokens[p])
     };
     let next = tokens.get(i + 1);
+    // "dropped to like forty percent": after "to", a quantity shows the
+    // approximating hedge, where "to like" would otherwise be the verb.
+    if prev.is_some_and(|p| p.is("to")) && starts_a_quantity(tokens, i + 1) {
+        return true;
+    }
     if let Some(p) = prev.filter(|p| p.is_word()) {
         if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)
             || p.norm.ends_with("n't")
@@ -359,6 +364,8 @@ mod tests {
         assert_eq!(fillers("There was this like nightly job."), ["like"]);
         assert_eq!(fillers("One customer, like, a small practice."), ["like"]);
         assert_eq!(fillers("It took like twenty minutes."), ["like"]);
+        assert_eq!(fillers("Sign-ups dropped to like 41 percent."), ["like"]);
+        assert_eq!(fillers("I'd like to add that."), Vec::<&str>::new());
         assert_eq!(
             fillers("I was like the only analyst, late like all the time, for like a week."),
             ["like"; 3]

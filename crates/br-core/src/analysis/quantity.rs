@@ -379,6 +379,9 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
             || compared(tokens, q)
     };
     let strong = match q.unit {
+        // "a flag on five percent of traffic" sets the scope of an action;
+        // it measures an outcome only after a verb of change.
+        Unit::Percent | Unit::Fraction if scope_share(tokens, q) => changed(),
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
         // "back in six minutes": time recovered.
@@ -395,6 +398,21 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
     } else {
         Measure::None
     }
+}
+
+/// A share that sets the scope of an action: a preposition of extent before
+/// it and "of" after it ("to five percent of traffic", "on half of the
+/// stores").
+fn scope_share(tokens: &[Token], q: &Quantity) -> bool {
+    const SCOPE: &[&str] = &["on", "to", "for", "across", "with", "at", "in"];
+    const HEDGES: &[&str] = &["about", "around", "roughly", "only", "just", "like", "a"];
+    let followed_by_of = tokens.get(q.last + 1).is_some_and(|t| t.is("of"));
+    let preposition = tokens[..q.first]
+        .iter()
+        .rev()
+        .find(|t| !t.is_any(HEDGES))
+        .is_some_and(|t| t.is_any(SCOPE));
+    followed_by_of && preposition
 }
 
 /// "dropped by about six degrees", "stayed at 4.7", "saved our finance
@@ -546,6 +564,18 @@ mod tests {
         assert_eq!(
             units("in nine weeks instead of the twelve"),
             [(Unit::Duration, true), (Unit::Bare, true)]
+        );
+    }
+
+    #[test]
+    fn a_share_that_scopes_an_action_is_not_a_change() {
+        assert_eq!(
+            units("an A/B test on ten percent of traffic"),
+            [(Unit::Percent, false)]
+        );
+        assert_eq!(
+            units("adoption grew to forty percent of users"),
+            [(Unit::Percent, true)]
         );
     }
 
