@@ -19,23 +19,15 @@ use std::cmp::Reverse;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
-/// The environment variable that overrides where Bar Raiser keeps its data.
-pub const DATA_DIR_ENV: &str = "BARRAISER_DATA_DIR";
+pub use br_paths::DATA_DIR_ENV;
 /// The environment variable naming the model to use: a file path or the
 /// name of an installed model.
 pub const MODEL_ENV: &str = "BARRAISER_MODEL";
 
-/// Bar Raiser's data folder: `BARRAISER_DATA_DIR`, else the platform's
-/// application-data folder (e.g. `~/.local/share/barraiser` on Linux). The
-/// same rule and project identity as br-store's, so models and recordings
-/// share one folder.
+/// Bar Raiser's data folder (see [`br_paths::data_dir`]); models live in its
+/// `models/` folder, beside the recordings.
 pub fn default_data_dir() -> Result<PathBuf, Error> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("app", "barraiser", "Bar Raiser")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-        .ok_or(Error::NoDataDir)
+    br_paths::data_dir(None).ok_or(Error::NoDataDir)
 }
 
 /// The models folder inside a data folder.
