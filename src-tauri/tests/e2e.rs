@@ -10,7 +10,8 @@
 //! Run by `scripts/e2e.sh`, which builds the UI, starts the virtual
 //! microphone and an X server; it needs `tauri-driver` on the PATH and
 //! `BARRAISER_MODEL`. The app gets a fresh data folder through
-//! `BARRAISER_DATA_DIR`.
+//! `BARRAISER_DATA_DIR`; `BARRAISER_E2E_APP` points the test at another
+//! build of the app, e.g. `target/release/bar-raiser`.
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
@@ -277,7 +278,11 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     let fillers = shared_dir().join("audio/tts-fillers");
     let data_dir = tempfile::tempdir().unwrap();
     let _driver = start_driver(data_dir.path());
-    let app = PathBuf::from(env!("CARGO_BIN_EXE_bar-raiser"));
+    // BARRAISER_E2E_APP runs the test against another build (the release
+    // binary, to measure what users get); by default, this test's own build.
+    let app = std::env::var_os("BARRAISER_E2E_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_bar-raiser")));
 
     // Start: the window appears and the UI reports ready.
     let launched = Instant::now();
