@@ -137,7 +137,8 @@ mod bindings_tests {
     #[test]
     fn bindings_are_up_to_date() {
         let committed = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
-        let fresh = tempfile::tempdir().unwrap().keep().join("bindings.ts");
+        let scratch = tempfile::tempdir().unwrap();
+        let fresh = scratch.path().join("bindings.ts");
         super::specta_builder()
             .export(specta_typescript::Typescript::default(), &fresh)
             .expect("the bindings export");
@@ -158,7 +159,8 @@ mod bindings_tests {
     #[test]
     fn capabilities_grant_exactly_the_registered_commands() {
         let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-        let fresh = tempfile::tempdir().unwrap().keep().join("bindings.ts");
+        let scratch = tempfile::tempdir().unwrap();
+        let fresh = scratch.path().join("bindings.ts");
         super::specta_builder()
             .export(specta_typescript::Typescript::default(), &fresh)
             .unwrap();
