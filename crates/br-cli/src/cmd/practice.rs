@@ -9,14 +9,13 @@
 //! crash, a closed terminal) stays open and `--resume ID` continues it.
 
 use crate::cmd::common::{parse_principle, parse_role};
-use crate::cmd::history::{fmt_opt, fmt_share, now_ms, DataDirArgs};
+use crate::cmd::history::{now_ms, print_summary, DataDirArgs};
 use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
 use crate::render;
 use anyhow::{bail, Context};
 use br_audio::{Recorder, Source, WavSink};
 use br_core::{Principle, QuestionBank, Role};
-use br_session::report::format_duration;
 use br_session::{
     plan_round, Mode, PrincipleChoice, Prompt, Recording, Response, Round, RoundConfig,
     RoundStatus, Stage,
@@ -178,29 +177,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         "\n== Round {round_id} summary ({}) ==",
         round.status().slug()
     );
-    for p in &summary.principles {
-        println!(
-            "{}: score {} / your rating {}",
-            p.principle.name(),
-            fmt_opt(p.score, 1),
-            fmt_opt(p.self_rating, 1)
-        );
-        for reason in &p.reasons {
-            println!("  - {reason}");
-        }
-    }
-    println!(
-        "Speaking time {}; fillers {} ({} per minute); STAR complete in {} of {} answers; \"I\" share {}",
-        format_duration(summary.speaking_time_s),
-        summary.fillers,
-        fmt_opt(summary.fillers_per_minute, 1),
-        summary.star.complete,
-        summary.star.answers,
-        fmt_share(summary.first_person.i_share)
-    );
-    for (idx, fix) in summary.fixes.iter().enumerate() {
-        println!("Fix {}: {}", idx + 1, fix.text);
-    }
+    print_summary(&summary);
     println!("Report: barraiser export {round_id} --format html --out round-{round_id}.html");
     Ok(())
 }

@@ -2,9 +2,9 @@
 //! rounds. A round left open (by a crash or an interrupted session) is
 //! listed as open, to be resumed with `practice --resume` or closed here.
 
-use crate::cmd::history::{fmt_opt, now_ms, DataDirArgs};
+use crate::cmd::history::{fmt_opt, now_ms, print_summary, DataDirArgs};
 use crate::output::print_json;
-use br_session::report::{format_duration, format_time_ms};
+use br_session::report::format_time_ms;
 use br_session::{Round, RoundStatus};
 use clap::Subcommand;
 
@@ -77,28 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 record.config.role,
                 record.status.slug()
             );
-            for p in &summary.principles {
-                println!(
-                    "  {}: score {} (your rating {})",
-                    p.principle.name(),
-                    fmt_opt(p.score, 1),
-                    fmt_opt(p.self_rating, 1)
-                );
-                for reason in &p.reasons {
-                    println!("    - {reason}");
-                }
-            }
-            println!(
-                "  Speaking time {}, fillers {} ({} per minute), STAR complete in {} of {} answers",
-                format_duration(summary.speaking_time_s),
-                summary.fillers,
-                fmt_opt(summary.fillers_per_minute, 1),
-                summary.star.complete,
-                summary.star.answers
-            );
-            for (idx, fix) in summary.fixes.iter().enumerate() {
-                println!("  Fix {}: {}", idx + 1, fix.text);
-            }
+            print_summary(&summary);
             for (question_idx, q) in record.questions.iter().enumerate() {
                 println!(
                     "\nQ{} [{}] {}",
