@@ -191,7 +191,7 @@ impl Decoder<'_> {
         let mut pieces: Vec<WordPiece> = Vec::new();
         for segment in self.state.as_iter() {
             let text = segment.to_str_lossy()?.trim().to_string();
-            if text.is_empty() {
+            if text.is_empty() || is_annotation(&text) {
                 continue;
             }
             let start = offset_s + segment.start_timestamp() as f64 / 100.0;
@@ -229,6 +229,17 @@ impl Decoder<'_> {
         transcript.words = words_from_pieces(&pieces, first_start);
         Ok(transcript)
     }
+}
+
+/// Whether a segment is one of Whisper's non-speech annotations
+/// ("[BLANK_AUDIO]", "(keyboard clicking)", "*sighs*") rather than words the
+/// candidate said; they would otherwise reach the transcript and the
+/// analysis as if spoken.
+fn is_annotation(text: &str) -> bool {
+    let wrapped = |open: char, close: char| {
+        text.len() >= 2 && text.starts_with(open) && text.ends_with(close)
+    };
+    wrapped('[', ']') || wrapped('(', ')') || wrapped('*', '*')
 }
 
 /// One token's bytes and the time it ends.
@@ -324,6 +335,16 @@ fn check_cpu() -> Result<(), SttError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_speech_annotations_are_not_words() {
+        for text in ["[BLANK_AUDIO]", "(keyboard clicking)", "*sighs*", "[Music]"] {
+            assert!(is_annotation(text), "{text}");
+        }
+        for text in ["Um, so (briefly) we shipped it.", "[", "I led the launch."] {
+            assert!(!is_annotation(text), "{text}");
+        }
+    }
 
     fn piece(text: &str, time_s: f64) -> WordPiece {
         WordPiece {
