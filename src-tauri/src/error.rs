@@ -71,7 +71,8 @@ impl From<br_session::SessionError> for CommandError {
     fn from(err: br_session::SessionError) -> Self {
         let kind = match err {
             br_session::SessionError::InvalidRating(_)
-            | br_session::SessionError::NoSuchQuestion(_) => ErrorKind::InvalidInput,
+            | br_session::SessionError::NoSuchQuestion(_)
+            | br_session::SessionError::NothingHeard => ErrorKind::InvalidInput,
             _ => ErrorKind::InvalidState,
         };
         CommandError::new(kind, err.to_string())

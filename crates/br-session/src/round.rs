@@ -197,6 +197,8 @@ pub enum SessionError {
     },
     #[error("only follow-up questions can be skipped; answer the main question or end the round")]
     CannotSkipMainQuestion,
+    #[error("no words were heard in this answer; check that the right microphone is chosen and its level meter moves, then answer again")]
+    NothingHeard,
     #[error("nothing has been answered yet, so there is nothing to retry")]
     NothingToRetry,
     #[error("a self-rating is 1 (no evidence) to 4 (exemplar), not {0}")]
@@ -347,6 +349,12 @@ impl Round {
     /// follow-up it asks the next follow-up or moves on.
     pub fn answer(&mut self, response: Response) -> Result<&Turn, SessionError> {
         let prompt = self.expect_answer_stage("an answer")?.clone();
+        // A silent recording (muted or wrong microphone) is not an answer:
+        // storing it would score the candidate on nothing and spend a
+        // follow-up. The round keeps waiting for a real one.
+        if !response.text.chars().any(char::is_alphanumeric) {
+            return Err(SessionError::NothingHeard);
+        }
         let question = &self.questions[prompt.question_idx];
         let analysis = analyze(&AnswerInput {
             text: &response.text,

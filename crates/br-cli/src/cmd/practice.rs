@@ -18,7 +18,7 @@ use br_audio::{Recorder, Source, WavSink};
 use br_core::{Principle, QuestionBank, Role};
 use br_session::{
     plan_round, Mode, PrincipleChoice, Prompt, Recording, Response, Round, RoundConfig,
-    RoundStatus, Stage,
+    RoundStatus, SessionError, Stage,
 };
 use br_store::Store;
 use br_stt::{transcribe_file, SttEngine};
@@ -144,7 +144,13 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                     Move::Answered(relative, file) => {
                         let response = transcribe(&engine, relative, &file, at_ms)?;
                         let feedback = round.config().mode.feedback_after_each_answer();
-                        let turn = round.answer(response)?;
+                        let turn = match round.answer(response) {
+                            Err(SessionError::NothingHeard) => {
+                                eprintln!("barraiser: {}", SessionError::NothingHeard);
+                                continue;
+                            }
+                            res => res?,
+                        };
                         if turn.depth > 0 && feedback {
                             let answer = turn.answer.as_ref().expect("just answered");
                             out.feedback(&answer.text, &answer.analysis);

@@ -110,7 +110,7 @@ fn followup_depth_never_exceeds_five_with_the_real_tree() {
         (VAGUE, None),
         (VAGUE, Some(VAGUE)),
         (COMPLETE, Some(VAGUE)),
-        ("", None),
+        ("Hmm.", None),
     ] {
         let mut round = Round::new(config(1), questions(1)).unwrap();
         let depths = drill(&mut round, main, followup);
@@ -297,4 +297,19 @@ fn resuming_a_closed_round_finishes_it_and_bad_sequences_are_refused() {
             reason: "its question, depth or attempt is out of sequence"
         }
     );
+}
+
+#[test]
+fn a_silent_answer_is_refused_and_the_question_stays_open() {
+    let mut round = Round::new(config(1), questions(1)).unwrap();
+    for silent in ["", "   ", " ... "] {
+        assert!(matches!(
+            round.answer(response(silent, 1)),
+            Err(SessionError::NothingHeard)
+        ));
+    }
+    assert!(round.turns().is_empty());
+    assert!(matches!(round.stage(), Stage::Answer { .. }));
+    round.answer(response(VAGUE, 2)).unwrap();
+    assert_eq!(round.turns().len(), 1);
 }
