@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# End-to-end test of the desktop app: builds the UI, then runs
-# src-tauri/tests/e2e.rs, which starts tauri-driver (with WebKitWebDriver)
-# and the real app under a virtual X server, answers a round by playing WAVs
-# into the virtual microphone, and replays it. Screenshots and measurements
+# End-to-end test of the desktop app: builds the UI, then runs the app's
+# tests: its unit tests and src-tauri/tests/e2e.rs, which starts tauri-driver
+# (with WebKitWebDriver) and the real app under a virtual X server, answers a
+# round by playing WAVs into the virtual microphone, and replays it. Screenshots and measurements
 # land in target/e2e-screenshots/. Called by scripts/test.sh; runs alone too.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -26,4 +26,4 @@ fi
 
 rm -rf target/e2e-screenshots
 xvfb-run --auto-servernum --server-args="-screen 0 1280x900x24" \
-  cargo test -p bar-raiser-app --features custom-protocol,e2e --test e2e -- --nocapture
+  cargo test -p bar-raiser-app --features custom-protocol,e2e -- --nocapture
