@@ -15,8 +15,6 @@ use br_core::{Principle, Role};
 use br_session::{plan_round, PrincipleChoice, Round, RoundConfig};
 use std::sync::{Mutex, MutexGuard};
 
-/// How many recent rounds' questions a new round avoids.
-const AVOID_RECENT_ROUNDS: usize = 5;
 /// The most main questions one round may have (each may bring five
 /// follow-ups, so this is already a long sitting).
 const MAX_QUESTIONS: u8 = 8;
@@ -100,7 +98,7 @@ pub fn start_round(state: &AppState, setup: &RoundSetup) -> CommandResult<RoundV
     let config = config_from(setup)?;
     let started_at_ms = now_ms();
     let mut store = state.store();
-    let recent = store.recent_question_ids(AVOID_RECENT_ROUNDS)?;
+    let recent = store.questions_to_avoid()?;
     // The clock is random enough to vary the questions between rounds.
     let seed = started_at_ms.unsigned_abs();
     let questions = plan_round(&state.bank, &config, &recent, seed)?;
