@@ -5,6 +5,11 @@
 //! SIGKILL mid-round leaves a round that can be resumed or closed; the CLI
 //! reads while another connection writes without an error; and the HTML
 //! report marks every filler (and, where Chromium is installed, renders).
+//!
+//! Whisper (here or in a `barraiser` child) uses every core, and ggml's
+//! threads spin-wait on each other, so two transcribing tests at once slow
+//! each other down many times over (a CI machine took 15 minutes for what
+//! takes 5 in turn). The tests that transcribe take turns through one lock.
 
 use br_audio::WavSink;
 use br_core::{Principle, QuestionBank, Role};
@@ -18,7 +23,7 @@ use br_tests::shared_dir;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The Whisper model: `$BARRAISER_MODEL`, else the shared tiny.en.
@@ -27,6 +32,12 @@ fn model_path() -> PathBuf {
         Some(path) if !path.is_empty() => PathBuf::from(path),
         _ => shared_dir().join("models/ggml-tiny.en.bin"),
     }
+}
+
+/// Held by a test for as long as it (or a child it started) transcribes.
+fn whisper_turn() -> MutexGuard<'static, ()> {
+    static TURN: Mutex<()> = Mutex::new(());
+    TURN.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn tts(name: &str) -> PathBuf {
@@ -116,6 +127,7 @@ fn practice_args<'a>(files: &'a [PathBuf], questions: &'a str, extra: &[&'a str]
 
 #[test]
 fn a_round_played_from_wav_files_reads_back_identically() {
+    let _turn = whisper_turn();
     let engine =
         SttEngine::load(&EngineConfig::new(&model_path())).expect("the Whisper model loads");
     let dir = tempfile::tempdir().unwrap();
@@ -188,6 +200,7 @@ fn a_round_played_from_wav_files_reads_back_identically() {
 
 #[test]
 fn practice_from_files_then_list_show_export_and_delete() {
+    let _turn = whisper_turn();
     let dir = tempfile::tempdir().unwrap();
     let files = answer_files();
     let played = json(&run_ok(cli(
@@ -368,6 +381,7 @@ fn wait_for_turns(data_dir: &Path, n_turns: usize, child: &mut std::process::Chi
 
 #[test]
 fn a_practice_killed_mid_round_can_be_resumed_or_closed() {
+    let _turn = whisper_turn();
     // One question: at most six prompts, so six files finish any round.
     let files: Vec<PathBuf> = answer_files().into_iter().cycle().take(6).collect();
     for resume in [true, false] {
