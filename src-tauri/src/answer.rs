@@ -21,6 +21,7 @@ use serde::Serialize;
 use specta::Type;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
 /// What the UI hears while an answer is recorded.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -73,18 +74,6 @@ impl From<br_stt::SttError> for CommandError {
     }
 }
 
-/// Whisper decoding threads: one fewer than the machine's cores, at least
-/// one. The UI and the audio capture need a core while the transcriber
-/// works, and ggml's threads spin-wait on each other at every step, so a
-/// contended core costs far more than it adds: on a busy 2-core machine a
-/// 12.6 s answer took 7.2 s to transcribe with one thread and 24.7 s with two.
-fn decoding_threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .saturating_sub(1)
-        .max(1)
-}
-
 impl AnswerSlot {
     /// The engine for `model`, loading it when it is not the one loaded.
     fn engine(&self, model: &Path) -> CommandResult<Arc<SttEngine>> {
@@ -92,11 +81,9 @@ impl AnswerSlot {
         if let Some(current) = loaded.as_ref().filter(|l| l.model == model) {
             return Ok(current.engine.clone());
         }
-        let config = EngineConfig {
-            threads: Some(decoding_threads()),
-            ..EngineConfig::new(model)
-        };
-        let engine = Arc::new(SttEngine::load(&config)?);
+        // Every core: the live transcriber itself leaves one to capture and
+        // the UI while the candidate speaks.
+        let engine = Arc::new(SttEngine::load(&EngineConfig::new(model))?);
         *loaded = Some(LoadedEngine {
             model: model.to_path_buf(),
             engine: engine.clone(),
@@ -214,11 +201,15 @@ pub fn stop(state: &AppState) -> CommandResult<RoundView> {
     let answer = lock(&state.interview.answer.live)
         .take()
         .ok_or_else(|| CommandError::new(ErrorKind::InvalidState, "no answer is being recorded"))?;
+    let stopped = Instant::now();
     // Stop the recorder first: the transcriber must have seen all audio.
     let recording = answer.recorder.stop();
-    let spoken = answer.transcriber.finish();
+    let recorder_ms = stopped.elapsed().as_millis();
+    let finished = answer.transcriber.finish();
+    let transcript_ms = stopped.elapsed().as_millis();
     let recording = recording?;
-    let spoken = spoken?;
+    let finished = finished?;
+    let spoken = finished.spoken;
     let response = br_session::Response {
         text: spoken.transcript.text,
         words: spoken.transcript.words,
@@ -230,7 +221,17 @@ pub fn stop(state: &AppState) -> CommandResult<RoundView> {
         }),
         at_ms: now_ms(),
     };
-    interview::step(state, |round| round.answer(response).map(|_| ()))
+    let view = interview::step(state, |round| round.answer(response).map(|_| ()));
+    // What the candidate waits for after stop, and where it goes.
+    tracing::info!(
+        recorded_s = format!("{:.1}", recording.duration_s),
+        decoded_at_stop_s = format!("{:.1}", finished.decoded_at_stop_s),
+        recorder_ms,
+        transcript_ms,
+        total_ms = stopped.elapsed().as_millis(),
+        "answer stopped"
+    );
+    view
 }
 
 /// Stops and throws away the answer being recorded (the candidate left the

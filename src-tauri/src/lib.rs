@@ -75,7 +75,7 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
     // A recording cut short by a crash gets its header repaired now, so the
     // answer it belongs to can be replayed.
     for problem in paths::recover_recordings(&paths.recordings_dir) {
-        eprintln!("bar-raiser: {problem}");
+        tracing::warn!("{problem}");
     }
     let store = br_store::Store::open(&data_dir)?;
     Ok(AppState {
@@ -92,8 +92,20 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
     })
 }
 
+/// Logs to stderr: warnings and what each answer cost to finish, or what
+/// `BARRAISER_LOG` asks for (an `EnvFilter`, e.g. `bar_raiser_app=debug`).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BARRAISER_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
 /// Starts the app; returns when the window is closed.
 pub fn run() {
+    init_logging();
     let builder = specta_builder();
     let app = tauri::Builder::default();
     // Without its data folder the app can do nothing, but it still opens:
@@ -106,7 +118,7 @@ pub fn run() {
                 "Bar Raiser could not open its data folder or database: {err}. \
                  Check that the folder is writable, or set BARRAISER_DATA_DIR to another folder."
             );
-            eprintln!("bar-raiser: {reason}");
+            tracing::error!("{reason}");
             app.manage(state::StartupFailure(reason))
         }
     };

@@ -150,6 +150,7 @@ impl SttEngine {
         Ok(Decoder {
             engine: self,
             state: self.ctx.create_state()?,
+            threads: self.threads,
         })
     }
 }
@@ -158,9 +159,16 @@ impl SttEngine {
 pub struct Decoder<'a> {
     engine: &'a SttEngine,
     state: WhisperState,
+    threads: usize,
 }
 
 impl Decoder<'_> {
+    /// Decodes with `threads` threads (at least one) from now on; the
+    /// engine's count is the default. The result does not depend on it.
+    pub fn set_threads(&mut self, threads: usize) {
+        self.threads = threads.max(1);
+    }
+
     /// Transcribes `samples`, which start `offset_s` into the recording;
     /// all times in the result are relative to the recording.
     pub fn transcribe(&mut self, samples: &[f32], offset_s: f64) -> Result<Transcript, SttError> {
@@ -173,7 +181,7 @@ impl Decoder<'_> {
             });
         }
         let mut params = FullParams::new(SamplingStrategy::Greedy { best_of: 1 });
-        params.set_n_threads(self.engine.threads as i32);
+        params.set_n_threads(self.threads as i32);
         params.set_language(Some("en"));
         params.set_print_progress(false);
         params.set_print_realtime(false);

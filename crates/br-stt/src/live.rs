@@ -9,6 +9,22 @@
 //! Chunks are at least `min_chunk_s` long, because Whisper needs context to
 //! punctuate and to recognise short words, and at most `max_chunk_s`, below
 //! Whisper's 30-second window.
+//!
+//! The tail (the audio after the last cut) is decoded only up to
+//! `tail_margin_s` after the last detected speech: the silence before the
+//! candidate presses stop carries no words, and Whisper fed a near-empty
+//! clip invents some ("Yeah. Yeah. ..." for 0.2 s of silence, after four
+//! temperature fallbacks that cost 7 s). Whenever the candidate pauses that
+//! long, the idle worker decodes the tail as it stands; if nothing is said
+//! before stop, that guess *is* the tail's transcript and stop costs no
+//! decoding at all. A file is cut and trimmed by the same rules, so its
+//! transcript is the live one.
+//!
+//! While the candidate speaks, chunks are decoded with one thread fewer than
+//! the engine's: capture and the UI need a core, and ggml's threads
+//! spin-wait on each other, so a contended core costs far more than it
+//! adds. In a pause (the tail's guess) and at stop the candidate waits and
+//! the UI is idle, so those decodings use all of them.
 
 use crate::answer::SpokenAnswer;
 use crate::engine::{Decoder, SttEngine, Transcript};
@@ -25,17 +41,22 @@ pub struct ChunkConfig {
     pub max_chunk_s: f64,
     /// A silence this long is a place to cut.
     pub min_gap_s: f64,
+    /// The tail is decoded up to this long after its last detected speech,
+    /// so soft word endings below the detector's threshold are kept.
+    pub tail_margin_s: f64,
 }
 
 impl ChunkConfig {
     /// Chunks of 10-25 s cut in pauses of 0.3 s or more. Every chunk costs a
-    /// full 30-second encoder pass, so longer chunks cost less CPU, keep more
-    /// context for the verbatim decoding (fillers survive), and add little
-    /// to the tail decoded at stop.
+    /// full 30-second encoder pass (1.7 s on one core of this 2-core machine,
+    /// whatever the chunk's length), so longer chunks cost less CPU and keep
+    /// more context for the verbatim decoding (fillers survive); the tail
+    /// left at stop is usually decoded already (see the module docs).
     pub const DEFAULT: ChunkConfig = ChunkConfig {
         min_chunk_s: 10.0,
         max_chunk_s: 25.0,
         min_gap_s: 0.3,
+        tail_margin_s: 0.5,
     };
 }
 
@@ -58,7 +79,7 @@ pub struct LiveProgress {
 pub struct LiveTranscriber {
     tx: Sender<LiveMsg>,
     progress: Arc<Mutex<LiveProgress>>,
-    worker: JoinHandle<Result<SpokenAnswer, SttError>>,
+    worker: JoinHandle<Result<FinishedAnswer, SttError>>,
 }
 
 impl LiveTranscriber {
@@ -95,7 +116,7 @@ impl LiveTranscriber {
     /// Transcribes what is left after the last cut and returns the whole
     /// answer. Call it once the recorder has stopped, so that all audio has
     /// been delivered.
-    pub fn finish(self) -> Result<SpokenAnswer, SttError> {
+    pub fn finish(self) -> Result<FinishedAnswer, SttError> {
         let _ = self.tx.send(LiveMsg::Finish);
         self.worker
             .join()
@@ -103,13 +124,23 @@ impl LiveTranscriber {
     }
 }
 
+/// A live transcription's result.
+#[derive(Debug, Clone)]
+pub struct FinishedAnswer {
+    pub spoken: SpokenAnswer,
+    /// Seconds of audio that were still to decode at stop (0 when the
+    /// candidate paused long enough before stopping).
+    pub decoded_at_stop_s: f64,
+}
+
 fn run(
     engine: &SttEngine,
     config: ChunkConfig,
     rx: &Receiver<LiveMsg>,
     progress: &Mutex<LiveProgress>,
-) -> Result<SpokenAnswer, SttError> {
+) -> Result<FinishedAnswer, SttError> {
     let mut chunker = Chunker::new(engine, config)?;
+    chunker.decoder.set_threads(engine.threads() - 1);
     loop {
         let mut finished = false;
         // Take everything that has arrived before deciding on a cut.
@@ -121,13 +152,17 @@ fn run(
             }
         }
         if finished {
-            return chunker.finish();
+            let (spoken, decoded_at_stop_s) = chunker.finish()?;
+            return Ok(FinishedAnswer {
+                spoken,
+                decoded_at_stop_s,
+            });
         }
-        if chunker.transcribe_ready()? > 0 {
+        let n_chunks = chunker.transcribe_ready()?;
+        let guessed = chunker.guess_tail()?;
+        if n_chunks > 0 || guessed {
             if let Ok(mut progress) = progress.lock() {
-                progress.text.clone_from(&chunker.transcript.text);
-                progress.chunks = chunker.n_chunks;
-                progress.transcribed_s = chunker.chunk_start_s;
+                *progress = chunker.progress();
             }
         }
     }
@@ -145,7 +180,7 @@ pub fn transcribe_chunked(
 ) -> Result<SpokenAnswer, SttError> {
     let mut chunker = Chunker::new(engine, config)?;
     chunker.push(samples);
-    chunker.finish()
+    Ok(chunker.finish()?.0)
 }
 
 /// The cutting and decoding shared by live and file transcription. Cut
@@ -153,6 +188,8 @@ pub fn transcribe_chunked(
 /// the same however the audio arrives.
 struct Chunker<'e> {
     decoder: Decoder<'e>,
+    /// The engine's thread count, used once nothing else needs the cores.
+    all_threads: usize,
     config: ChunkConfig,
     vad: Vad,
     /// Audio after the last cut, which lies at `chunk_start_s`.
@@ -160,18 +197,29 @@ struct Chunker<'e> {
     chunk_start_s: f64,
     transcript: Transcript,
     n_chunks: usize,
+    /// The tail decoded during a pause, kept until speech goes on.
+    tail_guess: Option<TailGuess>,
+}
+
+/// A decoding of the first `n_samples` of the tail starting at `start_s`.
+struct TailGuess {
+    start_s: f64,
+    n_samples: usize,
+    transcript: Transcript,
 }
 
 impl<'e> Chunker<'e> {
     fn new(engine: &'e SttEngine, config: ChunkConfig) -> Result<Chunker<'e>, SttError> {
         Ok(Chunker {
             decoder: engine.decoder()?,
+            all_threads: engine.threads(),
             config,
             vad: Vad::new(),
             pending: Vec::new(),
             chunk_start_s: 0.0,
             transcript: Transcript::default(),
             n_chunks: 0,
+            tail_guess: None,
         })
     }
 
@@ -204,12 +252,90 @@ impl<'e> Chunker<'e> {
         Ok(n_done)
     }
 
-    /// Transcribes the remaining chunks and the tail after the last cut.
-    fn finish(mut self) -> Result<SpokenAnswer, SttError> {
+    /// How much of the tail holds speech: up to `tail_margin_s` after the
+    /// last detected speech; nothing if all of it is silence. When the
+    /// detector has heard no speech in the whole answer (a very quiet
+    /// microphone), all of it, and Whisper decides.
+    fn tail_samples(&self) -> usize {
+        let Some(last) = self.vad.regions().last().copied() else {
+            return self.pending.len();
+        };
+        if last.end <= self.chunk_start_s {
+            return 0;
+        }
+        let end_s = last.end + self.config.tail_margin_s - self.chunk_start_s;
+        ((end_s * SAMPLE_RATE as f64) as usize).min(self.pending.len())
+    }
+
+    /// What the candidate sees while speaking: the chunks decoded so far,
+    /// then the tail as decoded in the last pause, if it still stands.
+    fn progress(&self) -> LiveProgress {
+        let mut text = self.transcript.text.clone();
+        if let Some(guess) = &self.tail_guess {
+            if guess.start_s == self.chunk_start_s && !guess.transcript.text.is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(&guess.transcript.text);
+            }
+        }
+        LiveProgress {
+            text,
+            chunks: self.n_chunks,
+            transcribed_s: self.chunk_start_s,
+        }
+    }
+
+    /// Decodes the tail while the candidate pauses, unless that decoding is
+    /// already at hand; says whether it decoded. Only in a pause: mid-speech
+    /// the tail would change.
+    fn guess_tail(&mut self) -> Result<bool, SttError> {
+        let n_samples = self.tail_samples();
+        let in_pause = n_samples < self.pending.len();
+        let known = self.tail_guess.as_ref().is_some_and(|guess| {
+            guess.start_s == self.chunk_start_s && guess.n_samples == n_samples
+        });
+        if n_samples == 0 || !in_pause || known {
+            return Ok(false);
+        }
+        // The candidate may be done and about to press stop: use every core
+        // (a guess at one thread fewer finishes later than decoding at stop).
+        self.decoder.set_threads(self.all_threads);
+        let transcript = self
+            .decoder
+            .transcribe(&self.pending[..n_samples], self.chunk_start_s);
+        self.decoder.set_threads(self.all_threads - 1);
+        let transcript = transcript?;
+        self.tail_guess = Some(TailGuess {
+            start_s: self.chunk_start_s,
+            n_samples,
+            transcript,
+        });
+        Ok(true)
+    }
+
+    /// Transcribes the remaining chunks and the tail after the last cut,
+    /// reusing the tail's decoding from the last pause when nothing was said
+    /// since. Returns the answer and the seconds of audio decoded here.
+    fn finish(mut self) -> Result<(SpokenAnswer, f64), SttError> {
+        self.decoder.set_threads(self.all_threads);
+        let cut_before_s = self.chunk_start_s;
         self.transcribe_ready()?;
-        let tail = self.decoder.transcribe(&self.pending, self.chunk_start_s)?;
+        let mut decoded_s = self.chunk_start_s - cut_before_s;
+        let n_samples = self.tail_samples();
+        let tail = match self.tail_guess.take() {
+            Some(guess) if guess.start_s == self.chunk_start_s && guess.n_samples == n_samples => {
+                guess.transcript
+            }
+            _ if n_samples == 0 => Transcript::default(),
+            _ => {
+                decoded_s += n_samples as f64 / SAMPLE_RATE as f64;
+                self.decoder
+                    .transcribe(&self.pending[..n_samples], self.chunk_start_s)?
+            }
+        };
         self.transcript.append(tail);
         self.transcript.duration_s = self.vad.duration_s();
-        Ok(SpokenAnswer::new(self.transcript, &self.vad))
+        Ok((SpokenAnswer::new(self.transcript, &self.vad), decoded_s))
     }
 }

@@ -67,7 +67,7 @@ fn records_a_virtual_microphone_and_transcribes_it_live() {
     ]);
     std::thread::sleep(Duration::from_millis(500));
     let recording = recorder.stop().unwrap();
-    let answer = live.finish().unwrap();
+    let answer = live.finish().unwrap().spoken;
 
     let jfk = "And so my fellow Americans, ask not what your country can do for you, \
                ask what you can do for your country.";

@@ -9,8 +9,8 @@
 
 use br_audio::{Recorder, Source, Vad, SAMPLE_RATE};
 use br_stt::{
-    normalized_words, transcribe_file, word_error_rate, ChunkConfig, EngineConfig, ErrorKind,
-    LiveTranscriber, SpokenAnswer, SttEngine,
+    normalized_words, transcribe_chunked, transcribe_file, word_error_rate, ChunkConfig,
+    EngineConfig, ErrorKind, LiveTranscriber, SpokenAnswer, SttEngine,
 };
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -320,7 +320,7 @@ fn live_transcript_of_a_long_answer_matches_the_whole_file() {
     .unwrap()
     .wait()
     .unwrap();
-    let live: SpokenAnswer = live.finish().unwrap();
+    let live: SpokenAnswer = live.finish().unwrap().spoken;
     let one_go = engine
         .transcribe(&br_audio::read_wav(&wav).unwrap())
         .unwrap();
@@ -369,6 +369,69 @@ fn wer_word_count_close(script: &str, transcript: &str) -> bool {
         normalized_words(transcript).len() as f64,
     );
     (got / expected - 1.0).abs() < 0.1
+}
+
+/// `samples` followed by `seconds` of faint room noise.
+fn with_room_silence(samples: &[f32], seconds: f64) -> Vec<f32> {
+    let mut out = samples.to_vec();
+    let mut seed = 7u32;
+    for _ in 0..(seconds * SAMPLE_RATE as f64) as usize {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        out.push(((seed >> 16) as f32 / 32_768.0 - 1.0) * 0.001);
+    }
+    out
+}
+
+#[test]
+fn silence_before_stop_adds_no_words_and_no_work_at_stop() {
+    let dir = tempfile::tempdir().unwrap();
+    let _turn = whisper_turn();
+    let engine = engine();
+    // Its last sentence runs 7 s past the last cut, so the tail holds speech.
+    let wav = shared().join("audio/tts-fillers/a6_star_en-us.wav");
+    let speech = br_audio::read_wav(&wav).unwrap();
+    let plain = transcribe_chunked(&engine, &speech, ChunkConfig::DEFAULT).unwrap();
+    let padded = with_room_silence(&speech, 2.0);
+    let file = transcribe_chunked(&engine, &padded, ChunkConfig::DEFAULT).unwrap();
+    assert_eq!(
+        normalized_words(&file.transcript.text),
+        normalized_words(&plain.transcript.text),
+        "two seconds of silence changed the words"
+    );
+
+    let padded_wav = dir.path().join("padded.wav");
+    let mut sink = br_audio::WavSink::create(&padded_wav).unwrap();
+    sink.write(&padded).unwrap();
+    sink.finish().unwrap();
+    let live = LiveTranscriber::start(engine.clone(), ChunkConfig::DEFAULT).unwrap();
+    let source = Source::Replay {
+        wav: padded_wav,
+        speed: 10.0,
+    };
+    Recorder::start(
+        &source,
+        &dir.path().join("replayed.wav"),
+        Some(live.listener()),
+    )
+    .unwrap()
+    .wait()
+    .unwrap();
+    // In the pause the tail is decoded and shown as part of the live text.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while live.progress().text != file.transcript.text {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the live text never reached the whole answer: {:?}",
+            live.progress()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let finished = live.finish().unwrap();
+    assert_eq!(finished.spoken.transcript.text, file.transcript.text);
+    assert_eq!(
+        finished.decoded_at_stop_s, 0.0,
+        "the tail decoded in the pause was decoded again at stop"
+    );
 }
 
 #[test]

@@ -89,7 +89,7 @@ fn record_live(args: &Args) -> anyhow::Result<SpokenAnswer> {
         device: args.device.clone(),
     };
     let recording = record_until_stopped(&source, &out, args.seconds, Some(live.listener()))?;
-    let answer = live.finish()?;
+    let answer = live.finish()?.spoken;
     eprintln!("barraiser: recording kept in {}", recording.path.display());
     if let Some(err) = recording.device_error {
         eprintln!("barraiser: {err}");

@@ -6,6 +6,10 @@
 //! same pauses, as `barraiser transcribe` does) and in one whisper.cpp pass,
 //! for comparison. Numbers are printed, never asserted: timing depends on
 //! the machine.
+//!
+//! `--pause-before-stop` adds the silence a candidate leaves between their
+//! last word and pressing stop; the live transcriber uses such a pause to
+//! decode the tail, so the default of 0 measures the worst case.
 
 use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
@@ -38,6 +42,9 @@ struct LiveArgs {
     /// Replay speed, in multiples of real time.
     #[arg(long, default_value_t = 1.0)]
     speed: f64,
+    /// Seconds of silence between the last word and stop.
+    #[arg(long, value_name = "SECONDS", default_value_t = 0.0)]
+    pause_before_stop: f64,
     /// Print exactly one JSON object.
     #[arg(long)]
     json: bool,
@@ -50,6 +57,8 @@ struct LiveReport {
     stop_to_transcript_ms: f64,
     /// From the end of the audio to the analysis of the transcript.
     stop_to_feedback_ms: f64,
+    /// Seconds of audio still to decode at stop.
+    decoded_at_stop_s: f64,
     /// CPU time of the whole live run (capture and transcription).
     cpu_s: Option<f64>,
     /// Peak resident memory of the process during the live run.
@@ -67,6 +76,7 @@ struct LiveReport {
     live_cpu_rtf: Option<f64>,
     chunks: usize,
     speed: f64,
+    pause_before_stop_s: f64,
     threads: usize,
 }
 
@@ -75,17 +85,32 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let engine = Arc::new(load_engine(&args.model)?);
     let scratch = std::env::temp_dir().join(format!("barraiser-bench-{}.wav", std::process::id()));
 
+    let replayed =
+        std::env::temp_dir().join(format!("barraiser-bench-replay-{}.wav", std::process::id()));
+    let wav = if args.pause_before_stop > 0.0 {
+        let mut samples = br_audio::read_wav(&args.wav)?;
+        let n_silent = (args.pause_before_stop * f64::from(br_audio::SAMPLE_RATE)) as usize;
+        samples.resize(samples.len() + n_silent, 0.0);
+        let mut sink = br_audio::WavSink::create(&replayed)?;
+        sink.write(&samples)?;
+        sink.finish()?;
+        replayed.clone()
+    } else {
+        args.wav.clone()
+    };
+
     let cpu_before = cpu_seconds();
     let live = LiveTranscriber::start(engine.clone(), ChunkConfig::DEFAULT)?;
     let source = Source::Replay {
-        wav: args.wav.clone(),
+        wav,
         speed: args.speed,
     };
     let recorder = Recorder::start(&source, &scratch, Some(live.listener()))?;
     let recording = recorder.wait()?;
     let chunks = live.progress().chunks;
-    let answer = live.finish()?;
+    let finished = live.finish()?;
     let transcript_at = Instant::now();
+    let answer = finished.spoken;
     let analysis = br_core::analyze(&answer.analysis_input(None, None));
     let feedback_at = Instant::now();
     let cpu_s = cpu_before
@@ -94,6 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let peak_rss_mb = peak_rss_mb();
     std::hint::black_box(&analysis);
     let _ = std::fs::remove_file(&scratch);
+    let _ = std::fs::remove_file(&replayed);
 
     let offline_start = Instant::now();
     let offline = transcribe_file(&engine, &args.wav)?;
@@ -107,6 +133,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         audio_s,
         stop_to_transcript_ms: (transcript_at - recording.stopped_at).as_secs_f64() * 1000.0,
         stop_to_feedback_ms: (feedback_at - recording.stopped_at).as_secs_f64() * 1000.0,
+        decoded_at_stop_s: finished.decoded_at_stop_s,
         cpu_s,
         peak_rss_mb,
         wer_vs_offline: word_error_rate(&offline.transcript.text, &answer.transcript.text),
@@ -117,6 +144,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         live_cpu_rtf: cpu_s.map(|cpu| cpu / audio_s),
         chunks: chunks + 1,
         speed: args.speed,
+        pause_before_stop_s: args.pause_before_stop,
         threads: engine.threads(),
     };
     if args.json {
@@ -127,12 +155,20 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         report.audio_s, report.speed
     );
     println!(
+        "pause before stop     {:>8.1} s",
+        report.pause_before_stop_s
+    );
+    println!(
         "stop -> transcript    {:>8.0} ms",
         report.stop_to_transcript_ms
     );
     println!(
         "stop -> feedback      {:>8.0} ms",
         report.stop_to_feedback_ms
+    );
+    println!(
+        "decoded at stop       {:>8.1} s of audio",
+        report.decoded_at_stop_s
     );
     println!(
         "live CPU              {:>8.1} s",
