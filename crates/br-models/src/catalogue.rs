@@ -24,10 +24,11 @@ pub use br_paths::DATA_DIR_ENV;
 /// name of an installed model.
 pub const MODEL_ENV: &str = "BARRAISER_MODEL";
 
-/// Bar Raiser's data folder (see [`br_paths::data_dir`]); models live in its
-/// `models/` folder, beside the recordings.
-pub fn default_data_dir() -> Result<PathBuf, Error> {
-    br_paths::data_dir(None).ok_or(Error::NoDataDir)
+/// Bar Raiser's data folder: `explicit` (`--data-dir`), else the default
+/// (see [`br_paths::data_dir`]). Models live in its `models/` folder, beside
+/// the recordings.
+pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf, Error> {
+    br_paths::data_dir(explicit).ok_or(Error::NoDataDir)
 }
 
 /// The models folder inside a data folder.
@@ -85,11 +86,11 @@ impl Catalogue {
         }
     }
 
-    /// The default folder (`default_data_dir()/models`) with the built-in
-    /// manifest.
-    pub fn open_default() -> Result<Catalogue, Error> {
+    /// The models folder of the data folder (`explicit`, else the default;
+    /// see [`data_dir`]) with the built-in manifest.
+    pub fn open_in(explicit_data_dir: Option<&Path>) -> Result<Catalogue, Error> {
         Ok(Catalogue::new(
-            models_dir_in(&default_data_dir()?),
+            models_dir_in(&data_dir(explicit_data_dir)?),
             Manifest::builtin(),
         ))
     }
@@ -401,8 +402,12 @@ fn resolved(model: InstalledModel, source: ModelSource) -> Result<ResolvedModel,
 
 /// The model path other crates should load: `explicit` (`--model PATH`) >
 /// `BARRAISER_MODEL` > the chosen setting > the best installed model, in
-/// the default models folder. See `Catalogue::resolve`.
-pub fn resolve_model(explicit: Option<&Path>) -> Result<ResolvedModel, Error> {
+/// the models folder of the data folder (`data_dir`, else the default). See
+/// `Catalogue::resolve`.
+pub fn resolve_model(
+    explicit: Option<&Path>,
+    data_dir: Option<&Path>,
+) -> Result<ResolvedModel, Error> {
     if let Some(path) = explicit {
         // A direct path needs no data folder, even on a machine without one.
         return checked_path(path, ModelSource::Explicit);
@@ -411,7 +416,7 @@ pub fn resolve_model(explicit: Option<&Path>) -> Result<ResolvedModel, Error> {
     if let Some(path) = env_model.as_deref().map(Path::new).filter(|p| p.is_file()) {
         return checked_path(path, ModelSource::Environment);
     }
-    Catalogue::open_default()?.resolve(None, env_model.as_deref())
+    Catalogue::open_in(data_dir)?.resolve(None, env_model.as_deref())
 }
 
 fn checked_path(path: &Path, source: ModelSource) -> Result<ResolvedModel, Error> {

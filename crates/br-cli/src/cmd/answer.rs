@@ -51,7 +51,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         (Some(file), false) => {
             recover_before_reading(file)?;
             let samples = br_audio::read_wav(file)?;
-            let engine = load_engine(&args.model)?;
+            let engine = load_engine(&args.model, None)?;
             br_stt::transcribe_chunked(&engine, &samples, ChunkConfig::DEFAULT)?
         }
         (None, true) => record_live(&args)?,
@@ -74,7 +74,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
 /// Records from the microphone while transcribing chunk by chunk, so the
 /// transcript is ready about a second after the candidate stops.
 fn record_live(args: &Args) -> anyhow::Result<SpokenAnswer> {
-    let engine = Arc::new(load_engine(&args.model)?);
+    let engine = Arc::new(load_engine(&args.model, None)?);
     let out = match &args.out {
         Some(out) => out.clone(),
         None => {

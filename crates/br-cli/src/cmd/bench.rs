@@ -82,7 +82,7 @@ struct LiveReport {
 
 pub fn run(args: Args) -> anyhow::Result<()> {
     let Bench::Live(args) = args.bench;
-    let engine = Arc::new(load_engine(&args.model)?);
+    let engine = Arc::new(load_engine(&args.model, None)?);
     let scratch = std::env::temp_dir().join(format!("barraiser-bench-{}.wav", std::process::id()));
 
     let replayed =

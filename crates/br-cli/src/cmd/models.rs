@@ -2,11 +2,13 @@
 //! models.
 //!
 //! An adapter over `br_models::Catalogue`: it picks the models folder
-//! (`BARRAISER_DATA_DIR`, else the platform's app-data folder) and the
+//! (in `--data-dir`, `BARRAISER_DATA_DIR`, else the platform's app-data
+//! folder) and the
 //! manifest (built in, or `--manifest FILE`), turns download events into an
 //! indicatif progress bar on stderr, and prints results for people or, with
 //! `--json`, as one JSON object.
 
+use crate::cmd::history::DataDirArgs;
 use crate::output::print_json;
 use anyhow::{bail, Context};
 use br_models::{
@@ -23,6 +25,8 @@ pub struct Args {
     /// Use this manifest instead of the built-in list (e.g. an internal mirror's).
     #[arg(long, global = true, value_name = "FILE.toml")]
     manifest: Option<PathBuf>,
+    #[command(flatten)]
+    data: DataDirArgs,
     #[command(subcommand)]
     command: ModelsCommand,
 }
@@ -69,13 +73,12 @@ enum ModelsCommand {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let catalogue = match &args.manifest {
-        Some(path) => Catalogue::new(
-            br_models::models_dir_in(&br_models::default_data_dir()?),
-            Manifest::from_path(path)?,
-        ),
-        None => Catalogue::open_default()?,
+    let data_dir = br_models::data_dir(args.data.data_dir.as_deref())?;
+    let manifest = match &args.manifest {
+        Some(path) => Manifest::from_path(path)?,
+        None => Manifest::builtin(),
     };
+    let catalogue = Catalogue::new(br_models::models_dir_in(&data_dir), manifest);
     match args.command {
         ModelsCommand::List { json } => list(&catalogue, json),
         ModelsCommand::Download { name, json } => download(&catalogue, &name, json),

@@ -96,7 +96,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         None => start_round(&mut store, &args)?,
     };
-    let engine = load_engine(&args.model)?;
+    let engine = load_engine(&args.model, args.data.data_dir.as_deref())?;
     let out = Out { quiet: args.json };
     let mut files = args.answers.iter();
     let interactive = args.answers.is_empty();

@@ -21,14 +21,15 @@ pub struct ModelArgs {
     pub threads: Option<usize>,
 }
 
-/// Resolves and loads the model the user asked for.
-pub fn load_engine(args: &ModelArgs) -> anyhow::Result<SttEngine> {
+/// Resolves and loads the model the user asked for; installed models are
+/// looked up in `data_dir` (`--data-dir`) when given.
+pub fn load_engine(args: &ModelArgs, data_dir: Option<&Path>) -> anyhow::Result<SttEngine> {
     let path = match &args.model {
         // An explicit path goes straight to br-stt, whose checks say
         // precisely what is wrong with a bad file.
         Some(path) => path.clone(),
         None => {
-            br_models::resolve_model(None)
+            br_models::resolve_model(None, data_dir)
                 .context("no Whisper model to transcribe with")?
                 .path
         }

@@ -22,7 +22,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     recover_before_reading(&args.file)?;
     // Read the audio before loading the model, so a bad file fails fast.
     let samples = br_audio::read_wav(&args.file)?;
-    let engine = load_engine(&args.model)?;
+    let engine = load_engine(&args.model, None)?;
     let answer = br_stt::transcribe_chunked(&engine, &samples, br_stt::ChunkConfig::DEFAULT)?;
     if args.json {
         print_json(&TranscriptJson::new(&answer))

@@ -329,3 +329,24 @@ fn verify_flags_a_published_model_whose_bytes_differ() {
     ));
     assert!(report.to_string().contains("size MISMATCH"), "{report}");
 }
+
+#[test]
+fn a_data_folder_given_on_the_command_line_has_its_own_models() {
+    // The only test that reads the environment's model choice: clear it so
+    // the folder decides (CI sets BARRAISER_MODEL for the speech tests).
+    std::env::remove_var(br_models::MODEL_ENV);
+    let data_dir = tempfile::tempdir().unwrap();
+    let err = br_models::resolve_model(None, Some(data_dir.path())).unwrap_err();
+    assert!(matches!(err, Error::NoModelInstalled), "{err:?}");
+
+    let models_dir = br_models::models_dir_in(data_dir.path());
+    std::fs::create_dir_all(&models_dir).unwrap();
+    put(
+        &models_dir,
+        "ggml-small.en.bin",
+        &synthetic_model(EN_VOCAB, 768, 12, F16),
+    );
+    let found = br_models::resolve_model(None, Some(data_dir.path())).unwrap();
+    assert_eq!(found.path, models_dir.join("ggml-small.en.bin"));
+    assert_eq!(found.source, ModelSource::BestInstalled);
+}
