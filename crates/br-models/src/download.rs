@@ -164,6 +164,10 @@ pub(crate) fn download(
         path: models_dir.to_path_buf(),
         source,
     })?;
+    // Two downloads appending to one `.part` would corrupt it; the second
+    // one is refused while the first holds the lock (released on return,
+    // even if the process dies).
+    let _lock = lock_download(entry, &final_path)?;
     let part_path = part_path(&final_path);
     let mut urls = vec![format!("{base_url}{}", entry.file)];
     if let Some(mirror) = &config.mirror_base_url {
@@ -214,6 +218,37 @@ pub(crate) fn download(
         }
     }
     Err(last_error.expect("at least one source was tried"))
+}
+
+/// An exclusive lock on `<file>.lock`, held for the duration of one
+/// download. The empty lock file stays: removing it would let a process that
+/// opened it just before lock a file no longer at that path.
+struct DownloadLock {
+    _file: File,
+}
+
+fn lock_download(entry: &ModelEntry, final_path: &Path) -> Result<DownloadLock, Error> {
+    let mut name = final_path.as_os_str().to_owned();
+    name.push(".lock");
+    let path = PathBuf::from(name);
+    let io_error = |source| Error::Io {
+        action: "lock the download of",
+        path: final_path.to_path_buf(),
+        source,
+    };
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(io_error)?;
+    match file.try_lock() {
+        Ok(()) => Ok(DownloadLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(Error::DownloadInProgress {
+            name: entry.name.clone(),
+        }),
+        Err(std::fs::TryLockError::Error(source)) => Err(io_error(source)),
+    }
 }
 
 /// The `.part` file a download of `final_path` writes to.

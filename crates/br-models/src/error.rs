@@ -121,6 +121,12 @@ pub enum Error {
     #[error("the download was cancelled; run it again to resume where it stopped")]
     Cancelled,
 
+    #[error(
+        "{name} is already being downloaded by another Bar Raiser (the app or `barraiser`); \
+         wait for it to finish, or stop it and try again"
+    )]
+    DownloadInProgress { name: String },
+
     // The reason is part of the message (not a `source`), so printing the
     // error chain does not say it twice.
     #[error("{} is not a Whisper model in ggml format: {reason}", path.display())]

@@ -503,3 +503,35 @@ fn unknown_names_are_refused() {
     );
     assert!(matches!(res.unwrap_err(), Error::UnknownModel { name } if name == "huge.en"));
 }
+
+#[test]
+fn a_second_download_of_the_same_model_is_refused_while_one_runs() {
+    let server = TestServer::start(model_bytes(), &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = catalogue_for(&server.base_url(), dir.path());
+    // Another process (the app, or a second `barraiser`) holds the lock.
+    let held = std::fs::File::create(dir.path().join(format!("{MODEL_FILE}.lock"))).unwrap();
+    held.lock().unwrap();
+    let (res, _) = download(
+        &catalogue,
+        &config(Duration::from_secs(5), 0),
+        &CancelToken::new(),
+    );
+    let err = res.unwrap_err();
+    assert!(matches!(err, Error::DownloadInProgress { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("already being downloaded"),
+        "{err}"
+    );
+    assert!(server.log().is_empty(), "nothing was fetched");
+    assert!(!part_path(dir.path()).exists());
+
+    drop(held);
+    let (res, _) = download(
+        &catalogue,
+        &config(Duration::from_secs(5), 0),
+        &CancelToken::new(),
+    );
+    assert!(matches!(res.unwrap(), DownloadOutcome::Installed { .. }));
+    assert_installed_intact(dir.path());
+}
