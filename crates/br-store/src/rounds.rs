@@ -33,6 +33,8 @@ pub struct RoundListing {
     pub mode: Mode,
     /// The principles asked, without repeats, in question order.
     pub principles: Vec<Principle>,
+    /// The main questions' text, in order (what History searches).
+    pub questions: Vec<String>,
     pub n_questions: usize,
     /// Main questions answered (latest attempts).
     pub main_answers: usize,
@@ -174,9 +176,10 @@ impl Store {
     pub fn list_rounds(&self) -> Result<Vec<RoundListing>, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         let mut principles: HashMap<i64, Vec<Principle>> = HashMap::new();
+        let mut questions: HashMap<i64, Vec<String>> = HashMap::new();
         {
             let mut stmt = tx.prepare(
-                "SELECT round_id, principle FROM round_questions ORDER BY round_id, idx",
+                "SELECT round_id, principle, text FROM round_questions ORDER BY round_id, idx",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(row) = rows.next()? {
@@ -186,6 +189,7 @@ impl Store {
                 if !list.contains(&principle) {
                     list.push(principle);
                 }
+                questions.entry(round_id).or_default().push(row.get(2)?);
             }
         }
         let mut stmt = tx.prepare(
@@ -212,6 +216,7 @@ impl Store {
                     .ok_or_else(|| corrupt(id, "unknown role"))?,
                 mode: parse_mode(id, &row.get::<_, String>(5)?)?,
                 principles: principles.remove(&id).unwrap_or_default(),
+                questions: questions.remove(&id).unwrap_or_default(),
                 n_questions: row.get(6)?,
                 main_answers: row.get(7)?,
                 followups_answered: row.get(8)?,

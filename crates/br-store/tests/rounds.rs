@@ -54,6 +54,8 @@ fn a_played_round_reads_back_identically() {
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].main_answers, 2);
     assert_eq!(listed[0].mean_self_rating, Some(3.0));
+    let asked: Vec<String> = round.questions().iter().map(|q| q.text.clone()).collect();
+    assert_eq!(listed[0].questions, asked, "History searches these");
     assert_eq!(
         store.answer_stats().unwrap().len(),
         resumed

@@ -294,6 +294,8 @@ pub struct RoundListItem {
     pub mode: ModeDto,
     pub role: String,
     pub principles: Vec<PrincipleRef>,
+    /// The main questions' text, in order.
+    pub questions: Vec<String>,
     pub n_questions: u32,
     pub main_answers: u32,
     pub followups_answered: u32,
@@ -310,6 +312,7 @@ impl From<&br_store::RoundListing> for RoundListItem {
             mode: r.mode.into(),
             role: r.role.slug().to_string(),
             principles: r.principles.iter().map(|p| (*p).into()).collect(),
+            questions: r.questions.clone(),
             n_questions: n(r.n_questions),
             main_answers: n(r.main_answers),
             followups_answered: n(r.followups_answered),

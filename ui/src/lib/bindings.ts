@@ -364,6 +364,8 @@ export type RoundListItem = {
 	mode: ModeDto,
 	role: string,
 	principles: PrincipleRef[],
+	/**  The main questions' text, in order. */
+	questions: string[],
 	n_questions: number,
 	main_answers: number,
 	followups_answered: number,

@@ -13,6 +13,10 @@ const round: RoundListItem = {
     { slug: "dive-deep", name: "Dive Deep" },
     { slug: "ownership", name: "Ownership" },
   ],
+  questions: [
+    "Tell me about a time you traced a metric that looked wrong to its root cause.",
+    "Describe a problem outside your remit that you fixed anyway.",
+  ],
   n_questions: 3,
   main_answers: 2,
   followups_answered: 4,
@@ -26,5 +30,8 @@ it("matches every word of the query, in any order and case", () => {
   expect(matchesQuery(round, "OWNERSHIP loop")).toBe(true);
   expect(matchesQuery(round, "ended early")).toBe(true);
   expect(matchesQuery(round, "frugality")).toBe(false);
+  expect(matchesQuery(round, "root cause metric")).toBe(true);
+  expect(matchesQuery(round, "remit loop")).toBe(true);
+  expect(matchesQuery(round, "remit practice")).toBe(false);
   expect(matchesQuery(round, "dive practice")).toBe(false);
 });

@@ -1,5 +1,5 @@
 // Searching the History list: every word of the query must appear in the
-// round's date, principles, mode, role or status.
+// round's date, principles, questions, mode, role or status.
 import type { RoundListItem, RoundStatusDto } from "./bindings";
 import { dateTime } from "./format";
 
@@ -14,6 +14,7 @@ export function searchText(r: RoundListItem): string {
   return [
     dateTime(r.started_at_ms),
     ...r.principles.map((p) => p.name),
+    ...r.questions,
     r.mode,
     r.role,
     STATUS_LABEL[r.status],
