@@ -221,10 +221,19 @@ pub(crate) fn download(
 }
 
 /// An exclusive lock on `<file>.lock`, held for the duration of one
-/// download. The empty lock file stays: removing it would let a process that
-/// opened it just before lock a file no longer at that path.
+/// download; the file is removed when the download ends, so a failed one
+/// leaves nothing behind.
 struct DownloadLock {
+    path: PathBuf,
     _file: File,
+}
+
+impl Drop for DownloadLock {
+    fn drop(&mut self) {
+        // Removed while still locked (the file closes after this), so a
+        // process that opened it meanwhile sees it gone and starts over.
+        let _ = std::fs::remove_file(&self.path);
+    }
 }
 
 fn lock_download(entry: &ModelEntry, final_path: &Path) -> Result<DownloadLock, Error> {
@@ -236,19 +245,43 @@ fn lock_download(entry: &ModelEntry, final_path: &Path) -> Result<DownloadLock, 
         path: final_path.to_path_buf(),
         source,
     };
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(io_error)?;
-    match file.try_lock() {
-        Ok(()) => Ok(DownloadLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(Error::DownloadInProgress {
-            name: entry.name.clone(),
-        }),
-        Err(std::fs::TryLockError::Error(source)) => Err(io_error(source)),
+    loop {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::DownloadInProgress {
+                    name: entry.name.clone(),
+                })
+            }
+            Err(std::fs::TryLockError::Error(source)) => return Err(io_error(source)),
+        }
+        if is_still_at(&file, &path) {
+            return Ok(DownloadLock { path, _file: file });
+        }
     }
+}
+
+/// Whether `file` is still the file at `path` (the previous holder may have
+/// removed it between our open and our lock).
+#[cfg(unix)]
+fn is_still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(ours), Ok(there)) => ours.dev() == there.dev() && ours.ino() == there.ino(),
+        _ => false,
+    }
+}
+
+/// Elsewhere an open file cannot be removed, so it is still there.
+#[cfg(not(unix))]
+fn is_still_at(_file: &File, _path: &Path) -> bool {
+    true
 }
 
 /// The `.part` file a download of `final_path` writes to.
