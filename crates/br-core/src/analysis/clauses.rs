@@ -242,9 +242,21 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
                 // The comma closes the introduction; the clause goes on.
             } else if let Some(j) = next_content(tokens, filler, i + 1, end) {
                 let n = &tokens[j];
+                let after_so = next_content(tokens, filler, j + 1, end);
+                // ", so I worked with ...": "so" meaning "therefore" before
+                // the speaker starts a new main clause (it keeps its "so");
+                // "so we could" is a purpose inside the clause, and "so she
+                // had something of her own" a consequence of it.
+                let so_therefore = n.is("so")
+                    && after_so.is_some_and(|k| {
+                        subject_of(&tokens[k].norm).is_some_and(|(p, _)| p != Person::Other)
+                    })
+                    && !purpose_so(tokens, j, end, filler);
                 if n.is_any(&["and", "but"]) {
                     cut = Some((i, j + 1));
-                } else if is_pronoun_subject(n) && has_verb_between(tokens, clause_start, i) {
+                } else if (is_pronoun_subject(n) || so_therefore)
+                    && has_verb_between(tokens, clause_start, i)
+                {
                     cut = Some((i, j));
                 }
             }
@@ -663,6 +675,34 @@ mod tests {
         assert_eq!(
             clauses("When it became clear that we would slip, I went to the lead."),
             ["When it became clear that we would slip, I went to the lead."]
+        );
+    }
+
+    #[test]
+    fn so_meaning_therefore_before_the_speaker_starts_a_main_clause() {
+        let text = "When I broke the numbers down, most were customers who didn't know us, so I worked with the networks.";
+        assert_eq!(
+            clauses(text),
+            [
+                "When I broke the numbers down, most were customers who didn't know us",
+                "so I worked with the networks."
+            ]
+        );
+        let doc = Doc::new(text);
+        let filler = vec![false; doc.tokens.len()];
+        let parts = split(&doc, &filler);
+        assert_eq!(
+            parts[1].main().map(|p| (p.person, p.tense, p.class)),
+            Some((Person::I, Tense::Past, VerbClass::Action))
+        );
+        // A purpose, or a consequence for someone else, stays in the clause.
+        assert_eq!(
+            clauses("I shipped it behind a flag, so we could watch it.").len(),
+            1
+        );
+        assert_eq!(
+            clauses("I gave her one pipeline, so she had something of her own.").len(),
+            1
         );
     }
 

@@ -24,6 +24,10 @@ pub(crate) enum Cue {
     /// An outcome, whoever its subject ("in the end", "went from",
     /// "renewed", "we made it").
     Outcome,
+    /// Wording that concludes a story, whoever its subject ("ended up", "in
+    /// the end", "as a result"): the outcome cues that can open an answer
+    /// told result first.
+    Conclusion,
     /// Getting something done ("we launched", "I finished the analysis"):
     /// an outcome at the end of a story, a step along the way before more
     /// actions.
@@ -78,13 +82,20 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "i was brought in", "i was hired to", "i was assigned", "asked me to", "asked me if", "wanted me to",
         "needed me to", "told me to", "tasked me", "assigned me", "gave me … to", "i had to", "i needed to",
         "i needed", "i wanted to", "i owned", "i had committed", "i volunteered to", "i offered to",
+        // An adverb between the subject and the obligation: "I still had to".
+        "i still had to", "i also had to", "i then had to", "i now had to", "i really had to",
+        "i just had to", "i first had to", "i suddenly had to", "i still needed to", "i also needed to",
+        "i really needed to", "i then needed to", "i now needed to", "i first needed to",
         "i took ownership", "i took on", "if i could", "i set out to", "i was on the hook",
         "my priority", "my first priority", "my top priority", "my focus was", "our goal", "the goal was",
         "our task", "our job was", "our mandate",
     ]),
     (Cue::Outcome, &[
         "in the end", "as a result", "ended up", "end result", "the result was", "the outcome", "made it",
-        "worked out", "paid off", "went well", "went really well", "went great", "turned out well",
+        // "worked out" with its own subject and no object; "I worked out a
+        // plan" (devised) is a Change cue, an action with the speaker.
+        "worked out well", "worked out great", "worked out fine", "worked out okay", "paid off",
+        "went well", "went really well", "went great", "turned out well",
         "turned out great", "how it turned out", "on time", "on budget", "under budget",
         "ahead of schedule", "was huge", "went from", "grew by", "grew to", "grew from", "fell by",
         "fell to", "fell from", "dropped by", "dropped to", "dropped from", "saved", "exceeded", "achieved",
@@ -95,6 +106,10 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "than before", "than the year before", "than last year", "compared to", "compared with",
         "where before", "up from", "down from", "didn't miss", "signed up", "signed off",
     ]),
+    (Cue::Conclusion, &[
+        "in the end", "as a result", "ended up", "end result", "the result was", "the outcome was",
+        "at the end of the day", "paid off", "worked out well",
+    ]),
     (Cue::Completion, &[
         "finished", "completed", "launched", "shipped", "delivered", "went live", "rolled out", "released",
         "passed", "won", "reached our", "reached the", "hit our", "hit the target", "hit the goal",
@@ -104,7 +119,7 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "dropped", "fell", "rose", "grew", "increased", "decreased", "reduced", "improved", "doubled",
         "tripled", "halved", "declined", "jumped", "climbed", "shrank", "went down", "went up", "came down",
         "stayed", "remained", "hit", "reached", "passed", "won", "sold", "adopted", "recovered", "resolved",
-        "approved", "agreed", "stopped", "after that", "since then", "by the end", "later",
+        "approved", "agreed", "stopped", "after that", "since then", "by the end", "later", "worked out",
     ]),
     (Cue::Lesson, &[
         "i learned", "i've learned", "i learnt", "the lesson", "lesson for me", "lessons learned",
@@ -231,7 +246,7 @@ mod tests {
     fn multiword_cues_match_across_case() {
         assert_eq!(
             cues("In the end we won."),
-            [Cue::Outcome, Cue::Completion, Cue::Change]
+            [Cue::Outcome, Cue::Conclusion, Cue::Completion, Cue::Change]
         );
         assert_eq!(cues("My job was simple."), [Cue::Task]);
     }
@@ -243,6 +258,22 @@ mod tests {
             [Cue::Task]
         );
         assert!(cues("gave me the list of all the people who wanted to go").is_empty());
+    }
+
+    #[test]
+    fn an_adverb_may_sit_inside_an_obligation_task_cue() {
+        assert_eq!(cues("I still had to get the lines down."), [Cue::Task]);
+        assert_eq!(cues("i also needed to ship it"), [Cue::Task]);
+        assert_eq!(cues("I had to pick one."), [Cue::Task]);
+        assert!(!cues("I never had to pick one.").contains(&Cue::Task));
+    }
+
+    #[test]
+    fn worked_out_is_an_outcome_only_without_the_speaker_devising_something() {
+        // Devising: a change cue, which is an action with the speaker.
+        assert_eq!(cues("I worked out a recovery plan."), [Cue::Change]);
+        assert_eq!(cues("It worked out."), [Cue::Change]);
+        assert!(cues("Everything worked out well.").contains(&Cue::Outcome));
     }
 
     #[test]

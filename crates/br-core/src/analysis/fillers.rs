@@ -8,7 +8,7 @@
 //! answer. Hesitations (um, uh, hmm, er), "you know", "basically" and
 //! "literally" are fillers by themselves.
 
-use super::lexicon::{is_determiner, is_number_word};
+use super::lexicon::{is_aux, is_determiner, is_number_word, is_past};
 use super::tokens::{Doc, Kind, Token};
 
 /// One filler occurrence: its canonical lowercase form and its tokens
@@ -72,7 +72,7 @@ fn classify(
     }
     match t.norm.as_str() {
         "basically" => Some(("basically", 1)),
-        "literally" => Some(("literally", 1)),
+        "literally" if !literally_is_manner(tokens, i) => Some(("literally", 1)),
         "you" if next_is("know") && you_know_is_filler(tokens, i) => Some(("you know", 2)),
         "i" if next_is("mean") && i_mean_is_filler(doc, i) => Some(("i mean", 2)),
         "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("kind of", 2)),
@@ -155,17 +155,21 @@ fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
 }
 
 /// "I mean" is a reformulation filler unless it introduces what a word
-/// means ("by usage, I mean at least one saved dashboard", "what I mean is")
-/// or takes a pronoun object at the end of a sentence ("I mean it.").
+/// means ("by usage, I mean at least one saved dashboard", "and by at risk I
+/// mean we had no path", "when I say usage, I mean hours", "what I mean
+/// is") or takes a pronoun object at the end of a sentence ("I mean it.").
 fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     let tokens = &doc.tokens;
     if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
         if prev.is_any(&["what", "that", "which", "you", "i"]) {
             return false;
         }
-        if prev.is_punct(',') && defines_a_term(tokens, i - 1) {
-            return false;
-        }
+    }
+    // "By Friday, I mean, we were done": a comma after it marks the
+    // reformulation whatever came before.
+    let comma_after = tokens.get(i + 2).is_some_and(|t| t.is_punct(','));
+    if !comma_after && defines_a_term(tokens, i) {
+        return false;
     }
     let object_then_end = tokens
         .get(i + 2)
@@ -176,19 +180,72 @@ fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     !object_then_end
 }
 
-/// Whether the phrase ending at the comma `comma` is "by <term>", as in "by
-/// usage, I mean ...".
-fn defines_a_term(tokens: &[Token], comma: usize) -> bool {
-    let phrase_start = tokens[..comma]
+/// Whether the "I mean" at token `i` follows a phrase that introduces a
+/// term, comma or not: "by <term>" opening its phrase (after "and"/"but"
+/// at most), as in "by usage, I mean" and "and by at risk I mean", or
+/// "when/if I say <term>", as in "when I say usage, I mean".
+fn defines_a_term(tokens: &[Token], i: usize) -> bool {
+    let mut end = i;
+    if end > 0 && tokens[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    let phrase_start = tokens[..end]
         .iter()
         .rposition(|t| t.kind == Kind::Punct)
         .map_or(0, |p| p + 1);
-    let words: Vec<&Token> = tokens[phrase_start..comma]
+    let words: Vec<&Token> = tokens[phrase_start..end]
         .iter()
         .filter(|t| t.is_word())
         .collect();
-    words.len() <= 4 && words.first().is_some_and(|t| t.is("by"))
+    // The term itself is short: look back at most five words.
+    let from = words.len().saturating_sub(5);
+    (from..words.len()).any(|k| {
+        // Words of the term between the opener and "I mean".
+        let term = |opener_len: usize| words.len() - k - opener_len;
+        let by_term = words[k].is("by")
+            && (k == 0 || words[k - 1].is_any(&["and", "but", "so"]))
+            && (1..=3).contains(&term(1));
+        let say_term = words[k].is_any(&["when", "if"])
+            && words.get(k + 1).is_some_and(|t| t.is_any(&["i", "we"]))
+            && words.get(k + 2).is_some_and(|t| t.is("say"))
+            && (1..=3).contains(&term(3));
+        by_term || say_term
+    })
 }
+
+/// "literally" as a manner adverb ("the rule was being read literally, so
+/// ...", "taken literally by the staff", "took the spec too literally")
+/// says how something was understood: it follows a verb of reading or
+/// interpreting (or that verb's short object, or "too"/"very") and ends its
+/// phrase. The intensifier ("literally a mile away", "I read literally
+/// every ticket") goes before what it intensifies.
+fn literally_is_manner(tokens: &[Token], i: usize) -> bool {
+    let ends_phrase = tokens.get(i + 1).is_none_or(|n| {
+        n.kind == Kind::Punct
+            || n.is_any(&[
+                "and", "but", "or", "so", "because", "since", "by", "as", "which", "instead",
+                "when", "than",
+            ])
+    });
+    let interpreting = |t: &Token| t.is_any(INTERPRETING_VERBS);
+    let before = tokens[i.saturating_sub(4)..i]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word())
+        .any(interpreting);
+    ends_phrase && before
+}
+
+/// Verbs whose manner "literally" describes ("read", "took",
+/// "interpreted", "applied", "translated").
+#[rustfmt::skip]
+const INTERPRETING_VERBS: &[&str] = &[
+    "read", "reads", "reading", "take", "takes", "took", "taken", "taking", "interpret",
+    "interprets", "interpreted", "interpreting", "mean", "means", "meant", "translate",
+    "translates", "translated", "translating", "apply", "applies", "applied", "applying", "follow",
+    "follows", "followed", "following", "quote", "quoted", "quoting", "understand", "understood",
+    "implement", "implemented", "implementing", "construed",
+];
 
 /// "kind of" / "sort of" is a hedge ("it was kind of a mess", "I sort of
 /// made a mockup") unless a determiner makes it mean "type of" ("that kind
@@ -258,6 +315,16 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
             "this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you",
             "what", "how",
         ]);
+    }
+    // "the app like dropped the call": a hedge between a subject and its
+    // past-tense verb, shown by the verb's object after it ("tools like
+    // dropped frames" has none: a preposition before a noun).
+    let past_verb = is_past(&next.norm) && !is_aux(&next.norm);
+    let object = tokens.get(i + 2).is_some_and(|o| {
+        is_determiner(&o.norm) || o.is_any(&["it", "them", "him", "her", "me", "us", "everything"])
+    });
+    if past_verb && object {
+        return true;
     }
     next.is_any(INTENSIFIERS)
 }
@@ -433,6 +500,56 @@ mod tests {
         assert_eq!(fillers("I mean, everybody knew about it."), ["i mean"]);
         assert!(fillers("By usage, I mean at least one saved dashboard.").is_empty());
         assert!(fillers("That's what I mean. I mean it.").is_empty());
+    }
+
+    #[test]
+    fn i_mean_defining_a_term_is_not_a_filler_with_or_without_a_comma() {
+        assert!(
+            fillers("I said the date was at risk, and by at risk I mean we had no path.")
+                .is_empty()
+        );
+        assert!(fillers("By unreadable I mean it was a forty page memo.").is_empty());
+        assert!(fillers("When I say usage, I mean hours with the key on.").is_empty());
+        assert!(fillers("If we say done I mean deployed.").is_empty());
+        // Reformulations stay fillers.
+        assert_eq!(
+            fillers("It was caused by the vendor, I mean, the integration."),
+            ["i mean"]
+        );
+        assert_eq!(fillers("By Friday, I mean, we were done."), ["i mean"]);
+        assert_eq!(fillers("We stood by it I mean everybody did."), ["i mean"]);
+        assert_eq!(fillers("When I saw it, I mean, it was bad."), ["i mean"]);
+    }
+
+    #[test]
+    fn literally_as_a_manner_adverb_is_not_a_filler() {
+        assert!(
+            fillers("The medical rule was being read literally, so every clerk asked.").is_empty()
+        );
+        assert!(fillers("The spec was taken literally by the vendor.").is_empty());
+        assert!(fillers("They interpreted it too literally.").is_empty());
+        assert!(fillers("He took the guideline literally and stopped.").is_empty());
+        // The intensifier is a filler, even after a verb of reading.
+        assert_eq!(fillers("It was literally a mile away."), ["literally"]);
+        assert_eq!(fillers("I read literally every ticket."), ["literally"]);
+        assert_eq!(
+            fillers("People were literally yelling at them."),
+            ["literally"]
+        );
+        assert_eq!(fillers("I literally read it."), ["literally"]);
+    }
+
+    #[test]
+    fn like_between_a_subject_and_its_past_verb_is_a_filler() {
+        assert_eq!(
+            fillers("I noticed the app like dropped the call."),
+            ["like"]
+        );
+        assert_eq!(fillers("The client like ignored it for a week."), ["like"]);
+        // Prepositions and verbs stay as they are.
+        assert!(fillers("We saw issues like dropped frames.").is_empty());
+        assert!(fillers("We liked it, and teams like finished designs.").is_empty());
+        assert!(fillers("I like worked the same way.").is_empty());
     }
 
     #[test]

@@ -100,6 +100,15 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
         return None;
     }
+    // "none of them turned into a complaint": a zero count of outcomes.
+    if t.is("none") && word(i + 1).is_some_and(|w| w == "of") {
+        return Some(Quantity {
+            first: i,
+            last: i,
+            unit: Unit::Count,
+            value: Some(0.0),
+        });
+    }
     if multiplier_word(&t.norm) {
         return Some(Quantity {
             first: i,
@@ -368,9 +377,11 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
     let q = &quantities[idx];
     // "the three managers", "the bottom nine": a determiner just before the
     // number refers back to things already known; it measures nothing.
+    // "all" quantifies rather than refers back: "closed all three hundred
+    // tickets" counts the outcome ("all the three" still refers back).
     let referential = tokens[q.first.saturating_sub(2)..q.first].iter().any(|t| {
         t.is_any(&[
-            "the", "these", "those", "our", "my", "their", "its", "his", "her", "all",
+            "the", "these", "those", "our", "my", "their", "its", "his", "her",
         ])
     });
     let changed = || {
@@ -379,9 +390,18 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
             || compared(tokens, q)
     };
     let strong = match q.unit {
-        // "a flag on five percent of traffic" sets the scope of an action;
-        // it measures an outcome only after a verb of change.
-        Unit::Percent | Unit::Fraction if scope_share(tokens, q) => changed(),
+        // "a flag on five percent of traffic" sets the scope of an action,
+        // and "half printing coupons and half offering a code" splits a
+        // group; they measure an outcome only after a verb of change.
+        Unit::Percent | Unit::Fraction if scope_share(tokens, q) || partition(tokens, q) => {
+            changed()
+        }
+        // "signed a one year contract", "a three month pilot": a length
+        // that describes a noun measures nothing, even after a verb of
+        // change; a comparison still does.
+        Unit::Duration if attributive_duration(tokens, q) => {
+            from_to(tokens, quantities, idx) || compared(tokens, q)
+        }
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
         // "back in six minutes": time recovered.
@@ -415,6 +435,62 @@ fn scope_share(tokens: &[Token], q: &Quantity) -> bool {
     followed_by_of && preposition
 }
 
+/// A fraction that opens a phrase and is followed by a present participle
+/// divides a group ("ten stores, half printing coupons and half offering a
+/// code") rather than measuring a change ("cut it by half, saving ...").
+fn partition(tokens: &[Token], q: &Quantity) -> bool {
+    const NOT_PARTICIPLES: &[&str] = &[
+        "during",
+        "morning",
+        "evening",
+        "thing",
+        "nothing",
+        "something",
+        "anything",
+        "everything",
+        "string",
+        "ceiling",
+        "building",
+        "spring",
+        "king",
+        "ring",
+        "meeting",
+        "funding",
+        "pricing",
+        "training",
+        "marketing",
+        "staffing",
+        "hiring",
+    ];
+    let opens_phrase = q
+        .first
+        .checked_sub(1)
+        .is_none_or(|p| !tokens[p].is_word() || tokens[p].is_any(&["and", "or", "with"]));
+    let participle = tokens.get(q.last + 1).is_some_and(|t| {
+        t.is_word() && t.norm.len() > 4 && t.norm.ends_with("ing") && !t.is_any(NOT_PARTICIPLES)
+    });
+    opens_phrase && participle
+}
+
+/// A duration used as a modifier of the noun after it: "a one year
+/// contract", "a three month pilot", "two week sprints". The unit is
+/// singular ("month", not "months") or follows an article, and a noun
+/// follows it.
+fn attributive_duration(tokens: &[Token], q: &Quantity) -> bool {
+    let unit = &tokens[q.last];
+    let after_article = q.first > 0 && tokens[q.first - 1].is_any(&["a", "an"]);
+    let singular = !unit.norm.ends_with('s') && q.value.is_some_and(|v| v != 1.0);
+    let noun_after = tokens.get(q.last + 1).is_some_and(|t| {
+        t.is_word()
+            && is_count_noun(&t.norm)
+            && !t.is_any(RESULT_COMPARATIVES)
+            && !t.is_any(&[
+                "ago", "early", "late", "later", "earlier", "faster", "sooner",
+            ])
+    });
+    TIME_UNITS.contains(&unit.norm.as_str()) && (after_article || singular) && noun_after
+}
+
 /// "dropped by about six degrees", "stayed at 4.7", "saved our finance
 /// team about twenty hours": a verb of change a few words before, with no
 /// punctuation or other preposition ("got funding for a three month
@@ -444,15 +520,44 @@ fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
 /// One end of "from X to Y" ("from twelve a month to zero"), or of "X to
 /// Y" after a verb of change.
 fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
-    let starts = |a: &Quantity| {
-        a.first.checked_sub(1).is_some_and(|p| tokens[p].is("from")) || after_change_verb(tokens, a)
+    // "from about forty minutes to just over ten": approximators between
+    // the preposition and the number.
+    let word_before = |q: &Quantity| {
+        before_approximators(tokens, q.first)
+            .checked_sub(1)
+            .map(|p| &tokens[p])
     };
+    let starts =
+        |a: &Quantity| word_before(a).is_some_and(|t| t.is("from")) || after_change_verb(tokens, a);
     let pair = |a: &Quantity, b: &Quantity| {
-        b.first > a.last + 1 && b.first - a.last <= 5 && tokens[b.first - 1].is("to") && starts(a)
+        let to = before_approximators(tokens, b.first);
+        to > a.last + 1 && to - a.last <= 5 && tokens[to - 1].is("to") && starts(a)
     };
     let q = &quantities[idx];
     quantities.get(idx + 1).is_some_and(|n| pair(q, n))
         || idx.checked_sub(1).is_some_and(|p| pair(&quantities[p], q))
+}
+
+/// Approximating words that may stand before a number ("about", "just
+/// over", "more than", "a little under").
+#[rustfmt::skip]
+const APPROXIMATORS: &[&str] = &[
+    "about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "just",
+    "more", "less", "fewer", "than", "only", "barely", "little", "bit", "maybe", "some",
+];
+
+/// The first token of the run of approximators that ends right before
+/// token `first` ("more than" in "from more than forty"), or `first`.
+fn before_approximators(tokens: &[Token], first: usize) -> usize {
+    let mut k = first;
+    while k > 0 && tokens[k - 1].is_any(APPROXIMATORS) {
+        k -= 1;
+    }
+    // "a little over", "a bit under".
+    if k > 0 && k < first && tokens[k].is_any(&["little", "bit"]) && tokens[k - 1].is("a") {
+        k -= 1;
+    }
+    k
 }
 
 /// "nine weeks instead of the twelve", "twenty percent lower than".
@@ -462,6 +567,7 @@ fn compared(tokens: &[Token], q: &Quantity) -> bool {
     let marker = |k: usize| {
         tokens[k].is_any(&["than", "compared", "versus", "vs"])
             || (tokens[k].is("instead") && tokens.get(k + 1).is_some_and(|n| n.is("of")))
+            || against_a_reference(tokens, k)
     };
     let after = (q.last + 1..(q.last + 5).min(tokens.len())).any(marker);
     let before = (q.first.saturating_sub(3)..q.first).any(marker);
@@ -474,6 +580,31 @@ fn compared(tokens: &[Token], q: &Quantity) -> bool {
         && tokens[q.first - 1].is("from")
         && tokens[q.first - 2].is_any(&["down", "up"]);
     after || before || from_previous || comparative
+}
+
+/// "against a target of thirty", "against our baseline": a measured value
+/// held against a reference value is a comparison.
+fn against_a_reference(tokens: &[Token], k: usize) -> bool {
+    const REFERENCES: &[&str] = &[
+        "target",
+        "goal",
+        "baseline",
+        "benchmark",
+        "budget",
+        "forecast",
+        "estimate",
+        "plan",
+        "projection",
+        "sla",
+        "average",
+        "norm",
+        "limit",
+    ];
+    tokens[k].is("against")
+        && tokens[k + 1..(k + 4).min(tokens.len())]
+            .iter()
+            .take_while(|t| t.is_word())
+            .any(|t| t.is_any(REFERENCES))
 }
 
 /// "two of the three", "one out of two hundred".
@@ -599,6 +730,97 @@ mod tests {
         );
         assert_eq!(units("ninety thousand people filed"), [(Unit::Count, true)]);
         assert_eq!(units("I called them ten times"), [(Unit::Count, true)]);
+    }
+
+    #[test]
+    fn approximators_do_not_break_from_and_to() {
+        assert_eq!(
+            units("runs went from about forty minutes to ten"),
+            [(Unit::Duration, true), (Unit::Bare, true)]
+        );
+        assert_eq!(
+            units("from more than forty minutes to just over ten"),
+            [(Unit::Duration, true), (Unit::Bare, true)]
+        );
+        assert_eq!(
+            units("from roughly twelve a month to a little under three"),
+            [(Unit::Bare, true), (Unit::Bare, true)]
+        );
+        // Without "from" or a verb of change, "to" is no comparison.
+        assert_eq!(
+            units("we talked about forty minutes to plan it"),
+            [(Unit::Duration, false)]
+        );
+    }
+
+    #[test]
+    fn all_n_and_none_of_count_outcomes() {
+        assert_eq!(
+            units("support closed all three hundred and twelve related tickets"),
+            [(Unit::Count, true)]
+        );
+        let doc = Doc::new("and none of them turned into a complaint");
+        let qs = find(&doc);
+        assert_eq!(qs.len(), 1);
+        assert_eq!((qs[0].unit, qs[0].value), (Unit::Count, Some(0.0)));
+        assert_eq!(measure(&doc.tokens, &qs, 0), Measure::Count);
+        // "none" alone is no quantity; "the three managers" still refers back.
+        assert!(units("there were none left").is_empty());
+        assert_eq!(units("I met the three managers"), [(Unit::Count, false)]);
+    }
+
+    #[test]
+    fn a_value_against_a_target_or_baseline_is_a_comparison() {
+        assert_eq!(
+            units("median time was eleven seconds, against a target of thirty"),
+            [(Unit::Duration, true), (Unit::Bare, false)]
+        );
+        assert_eq!(
+            units("we spent forty thousand dollars against our budget"),
+            [(Unit::Money, true)]
+        );
+        assert_eq!(
+            units("it took eleven seconds, against all odds"),
+            [(Unit::Duration, false)]
+        );
+    }
+
+    #[test]
+    fn a_fraction_splitting_a_group_is_not_a_change() {
+        assert_eq!(
+            units("a test in ten stores, half printing coupons and half offering a code"),
+            [
+                (Unit::Count, true),
+                (Unit::Fraction, false),
+                (Unit::Fraction, false)
+            ]
+        );
+        assert_eq!(
+            units("we cut it by half, saving money"),
+            [(Unit::Fraction, true)]
+        );
+        assert_eq!(units("half of them quit"), [(Unit::Fraction, true)]);
+    }
+
+    #[test]
+    fn a_duration_describing_a_noun_is_not_a_measure() {
+        assert_eq!(
+            units("I signed a one year contract"),
+            [(Unit::Duration, false)]
+        );
+        assert_eq!(
+            units("we won a three month pilot"),
+            [(Unit::Duration, false)]
+        );
+        // Time saved, and comparisons, still measure.
+        assert_eq!(
+            units("it saved us three hours a week"),
+            [(Unit::Duration, true)]
+        );
+        assert_eq!(
+            units("we shipped a two week release instead of the six"),
+            [(Unit::Duration, true), (Unit::Bare, true)]
+        );
     }
 
     #[test]

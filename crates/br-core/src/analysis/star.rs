@@ -104,6 +104,11 @@ struct Features {
     strong_outcome: bool,
     setting_opening: bool,
     other_past: bool,
+    /// Wording that concludes the story ("ended up", "in the end"), not a
+    /// verb of change or a measure.
+    conclusion: bool,
+    /// A problem or setback in the clause ("went down", "we missed").
+    trouble: bool,
 }
 
 fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
@@ -157,6 +162,9 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
         strong_outcome,
         setting_opening,
         other_past: c.other_past && !speaker_subject,
+        conclusion: has_cue(c, inp.cues, Cue::Conclusion, true),
+        trouble: has_cue(c, inp.cues, Cue::Problem, false)
+            || has_cue(c, inp.cues, Cue::Setback, false),
     }
 }
 
@@ -187,9 +195,19 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 && !f.finding
                 && !f.setting_opening
                 && (f.stated_outcome || (f.outcome && after_result));
+            // An answer that opens on someone else's outcome in the past
+            // ("The county ended up renewing our contract, worth ...") and
+            // then goes back to the story.
+            let others_result_first = i == 0
+                && !f.speaker_subject
+                && f.other_past
+                && f.conclusion
+                && !f.trouble
+                && !f.setting_opening
+                && !f.task;
             Some(if f.task {
                 Part::Task
-            } else if result_first {
+            } else if result_first || others_result_first {
                 Part::Result
             } else {
                 Part::Situation
@@ -376,6 +394,63 @@ mod tests {
         let (labels, measured) = star("I cut our onboarding from three weeks to four days. I replaced the wiki with a script.");
         assert_eq!(labels, [Part::Result, Part::Action]);
         assert!(measured);
+    }
+
+    #[test]
+    fn someone_elses_outcome_opening_the_answer_is_the_result() {
+        let (labels, measured) = star(
+            "The county ended up renewing our contract, worth about four million dollars. \
+            Six months earlier our system had gone down. I went to their office and I set up a review.",
+        );
+        assert_eq!(labels[0], Part::Result);
+        assert_eq!(labels[1], Part::Situation);
+        assert!(measured);
+        // A problem, a setting, or a plain verb of arrival opens the story.
+        let (labels, _) = star("The project ended up late. I cut scope. We launched in May.");
+        assert_eq!(labels[0], Part::Situation);
+        let (labels, _) = star(
+            "At my last company the team ended up with three build systems. I merged them. Builds got faster.",
+        );
+        assert_eq!(labels[0], Part::Situation);
+        let (labels, _) =
+            star("Our data came in three formats. I wrote a parser. The reports went out.");
+        assert_eq!(labels[0], Part::Situation);
+    }
+
+    #[test]
+    fn devising_something_is_an_action_and_its_working_out_an_outcome() {
+        let (labels, _) = star(
+            "The submission date was at risk. I walked the lead through the defect. I worked out a recovery plan.",
+        );
+        assert_eq!(labels, [Part::Situation, Part::Action, Part::Action]);
+        let (labels, _) =
+            star("The submission date was at risk. I rewrote the plan. It all worked out.");
+        assert_eq!(labels.last(), Some(&Part::Result));
+    }
+
+    #[test]
+    fn an_action_after_a_finding_in_a_subordinate_opening_is_the_speakers() {
+        let text = "Our chargebacks had crept up. When I broke them down by reason, most were customers who \
+            didn't know our name, so I worked with the networks to change the descriptor. Chargebacks came down.";
+        let (labels, _) = star(text);
+        assert_eq!(labels[labels.len() - 2], Part::Action);
+        assert_eq!(labels.last(), Some(&Part::Result));
+    }
+
+    #[test]
+    fn a_contract_length_in_an_action_is_not_a_result() {
+        let p = Parsed::new(
+            "Two vendors were bidding. I went with the more expensive vendor, signed a one year contract, \
+            and had the engineers integrate it. At launch, ninety four percent of applicants passed.",
+        );
+        let action = p.star.main_of(Part::Action).expect("an action");
+        let result = p.star.main_of(Part::Result).expect("a result");
+        assert!(action.end <= result.start);
+        assert_eq!(p.star.labels[action.start], Part::Action);
+        assert!(p
+            .star
+            .quantified
+            .is_some_and(|q| q.unit == quantity::Unit::Percent));
     }
 
     #[test]
