@@ -195,7 +195,7 @@ impl<'a> Parsed<'a> {
             .iter()
             .map(|c| star::has_cue(c, &cues, cues::Cue::Lesson, false))
             .collect();
-        let narrative = hypothetical::classify(&clauses, &lesson);
+        let narrative = hypothetical::classify(&doc.tokens, &clauses, &lesson);
         let star = star::parse(&star::Inputs {
             doc: &doc,
             clauses: &clauses,

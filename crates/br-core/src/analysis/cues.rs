@@ -129,6 +129,11 @@ const PATTERNS: &[(Cue, &[&str])] = &[
         "since then i", "ever since", "now i always", "so now i", "now i ask", "now i make", "going forward",
         "do differently", "done differently", "what i'd change", "it showed me", "from then on",
         "i've since", "i always now", "these days i", "i realized that i",
+        // Taking something from the experience: "What I took from it is".
+        "took from it", "took from that", "took from this", "took away from", "what i took from",
+        "what i learned from", "learned from it", "learned from that", "the big learning",
+        "my big learning", "my learning", "my main learning", "the main learning", "key learning",
+        "the learning for me", "it taught us", "that taught us", "which taught us",
     ]),
     (Cue::Setback, &[
         "i disagreed", "we disagreed", "disagreed with", "i pushed back", "pushed back", "my mistake",
@@ -274,6 +279,26 @@ mod tests {
         assert_eq!(cues("I worked out a recovery plan."), [Cue::Change]);
         assert_eq!(cues("It worked out."), [Cue::Change]);
         assert!(cues("Everything worked out well.").contains(&Cue::Outcome));
+    }
+
+    #[test]
+    fn taking_something_from_the_experience_is_a_lesson() {
+        for text in [
+            "What I took from it is that leaders need a real voice.",
+            "My big learning was to ask early.",
+            "It taught us to test on old devices.",
+            "What I learned from it was simple.",
+        ] {
+            assert!(cues(text).contains(&Cue::Lesson), "{text}");
+        }
+        // Taking from a place or a budget, or a learning tool, is not.
+        for text in [
+            "I took from the reserve budget.",
+            "We built a learning module.",
+            "She taught us the new tool on Monday.",
+        ] {
+            assert!(!cues(text).contains(&Cue::Lesson), "{text}");
+        }
     }
 
     #[test]

@@ -304,6 +304,18 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     if starts_a_quantity(tokens, i + 1) {
         return true;
     }
+    // "spent like a week": approximating "a" + a unit of time; a simile
+    // verb before it ("felt like a week") was ruled out above.
+    if next.is_any(&["a", "an"])
+        && tokens.get(i + 2).is_some_and(|u| {
+            u.is_any(&[
+                "second", "minute", "hour", "day", "week", "month", "year", "quarter",
+            ])
+        })
+        && !tokens.get(i + 3).is_some_and(|t| t.is("of"))
+    {
+        return true;
+    }
     let Some(p) = prev.filter(|p| p.is_word()) else {
         return false;
     };
@@ -437,6 +449,19 @@ mod tests {
             fillers("I was like the only analyst, late like all the time, for like a week."),
             ["like"; 3]
         );
+    }
+
+    #[test]
+    fn like_before_a_unit_of_time_approximates() {
+        assert_eq!(
+            fillers("so i spent like a week shadowing staff"),
+            ["so", "like"]
+        );
+        assert_eq!(fillers("It took like an hour."), ["like"]);
+        // A simile or a verb before it, or "a day of", is not a filler.
+        assert!(fillers("It felt like a week.").is_empty());
+        assert!(fillers("It looks like a month of work.").is_empty());
+        assert!(fillers("Customers like a week of notice.").is_empty());
     }
 
     #[test]

@@ -8,8 +8,9 @@
 //! reported "that we would slip" in a subordinate one, so neither makes a
 //! real story hypothetical.
 
-use super::clauses::{Clause, Tense};
-use super::lexicon::Person;
+use super::clauses::{Clause, Pred, Tense};
+use super::lexicon::{subject_of, Person};
+use super::tokens::Token;
 
 /// What kind of answer the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,15 +21,63 @@ pub(crate) struct Narrative {
     pub story: bool,
 }
 
-pub(crate) fn classify(clauses: &[Clause], lesson: &[bool]) -> Narrative {
+/// Words that open an imagined example inside a plan ("Say we were
+/// choosing between two regions", "Suppose the vendor slipped").
+const SCENARIO_OPENERS: &[&[&str]] = &[
+    &["say"],
+    &["let's", "say"],
+    &["lets", "say"],
+    &["suppose"],
+    &["supposing"],
+    &["imagine"],
+    &["for", "example", "if"],
+    &["for", "instance", "if"],
+];
+
+/// Whether clause `c` opens (after at most one discourse word) on a
+/// scenario opener followed by its subject.
+fn imagined(tokens: &[Token], c: &Clause) -> bool {
+    let words: Vec<&Token> = c
+        .tokens
+        .clone()
+        .map(|k| &tokens[k])
+        .filter(|t| t.is_word())
+        .take(5)
+        .collect();
+    (0..2.min(words.len())).any(|start| {
+        SCENARIO_OPENERS.iter().any(|opener| {
+            words.len() > start + opener.len()
+                && opener
+                    .iter()
+                    .enumerate()
+                    .all(|(j, w)| words[start + j].is(w))
+                && subject_start(words[start + opener.len()])
+        })
+    })
+}
+
+/// A word that can open the subject of an imagined clause.
+fn subject_start(t: &Token) -> bool {
+    subject_of(&t.norm).is_some()
+        || t.is_any(&[
+            "the", "a", "an", "our", "your", "their", "this", "that", "some",
+        ])
+}
+
+/// A past form that narrates a real event: not the subjunctive "if I were".
+fn real_past(tokens: &[Token], p: &Pred) -> bool {
+    let subjunctive = p.person == Person::I
+        && p.verb.is_some_and(|v| tokens[v].is("were"))
+        && p.subject > 0
+        && tokens[p.subject - 1].is_any(&["if", "as"]);
+    p.tense == Tense::Past && !p.ambiguous && !subjunctive
+}
+
+pub(crate) fn classify(tokens: &[Token], clauses: &[Clause], lesson: &[bool]) -> Narrative {
     let past = clauses
         .iter()
-        .filter(|c| {
-            c.other_past
-                || c.preds
-                    .iter()
-                    .any(|p| p.tense == Tense::Past && !p.ambiguous)
-        })
+        .filter(|c| !imagined(tokens, c))
+        .filter(|c| c.other_past || c.preds.iter().any(|p| real_past(tokens, p)))
         .count();
     let plans = clauses
         .iter()
@@ -59,7 +108,7 @@ mod tests {
         let doc = Doc::new(text);
         let clauses = split(&doc, &vec![false; doc.tokens.len()]);
         let lesson = vec![false; clauses.len()];
-        classify(&clauses, &lesson)
+        classify(&doc.tokens, &clauses, &lesson)
     }
 
     #[test]
@@ -70,6 +119,30 @@ mod tests {
             Narrative {
                 hypothetical: true,
                 story: false
+            }
+        );
+    }
+
+    #[test]
+    fn an_imagined_example_or_a_subjunctive_is_no_past_event() {
+        let n = narrative(
+            "If I were in that spot, I would start by measuring it. Say we were choosing \
+            between two regions; I'd ask for the numbers, and I would put them in the doc.",
+        );
+        assert!(n.hypothetical);
+        let n =
+            narrative("Let's say the vendor slipped. I'd call them, and I would tell my manager.");
+        assert!(n.hypothetical);
+        // A real past story with "say" as a verb, or "if we were" as a
+        // real condition, stays a story.
+        let n = narrative(
+            "I had to say no to the VP. I asked if we were ready. I wrote the plan. We shipped it.",
+        );
+        assert_eq!(
+            n,
+            Narrative {
+                hypothetical: false,
+                story: true
             }
         );
     }

@@ -387,7 +387,7 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
     let changed = || {
         (after_change_verb(tokens, q) && !referential)
             || from_to(tokens, quantities, idx)
-            || compared(tokens, q)
+            || compared(tokens, quantities, q)
     };
     let strong = match q.unit {
         // "a flag on five percent of traffic" sets the scope of an action,
@@ -400,7 +400,7 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
         // that describes a noun measures nothing, even after a verb of
         // change; a comparison still does.
         Unit::Duration if attributive_duration(tokens, q) => {
-            from_to(tokens, quantities, idx) || compared(tokens, q)
+            from_to(tokens, quantities, idx) || compared(tokens, quantities, q)
         }
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
@@ -409,7 +409,11 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
             changed()
                 || (q.first >= 2 && tokens[q.first - 1].is("in") && tokens[q.first - 2].is("back"))
         }
-        Unit::Count | Unit::Bare => changed() || of_total(tokens, quantities, idx),
+        // "two field crews instead of one": a count of means the speaker
+        // chose over another measures no outcome, whatever verb led to it.
+        Unit::Count | Unit::Bare => {
+            (changed() || of_total(tokens, quantities, idx)) && !chosen_instead(tokens, q)
+        }
     };
     if strong {
         Measure::Change
@@ -561,12 +565,12 @@ fn before_approximators(tokens: &[Token], first: usize) -> usize {
 }
 
 /// "nine weeks instead of the twelve", "twenty percent lower than".
-fn compared(tokens: &[Token], q: &Quantity) -> bool {
+fn compared(tokens: &[Token], quantities: &[Quantity], q: &Quantity) -> bool {
     // "instead" compares only as "instead of"; a clause-final "instead"
     // ("negotiated two quarters instead") replaces a plan, not a value.
     let marker = |k: usize| {
         tokens[k].is_any(&["than", "compared", "versus", "vs"])
-            || (tokens[k].is("instead") && tokens.get(k + 1).is_some_and(|n| n.is("of")))
+            || (tokens[k].is("instead") && instead_of_a_value(tokens, quantities, k))
             || against_a_reference(tokens, k)
     };
     let after = (q.last + 1..(q.last + 5).min(tokens.len())).any(marker);
@@ -580,6 +584,37 @@ fn compared(tokens: &[Token], q: &Quantity) -> bool {
         && tokens[q.first - 1].is("from")
         && tokens[q.first - 2].is_any(&["down", "up"]);
     after || before || from_previous || comparative
+}
+
+/// Whether "instead" at token `k` opens "instead of" between two values
+/// of a measure ("in forty minutes instead of the four hours"). A choice
+/// against an action ("two libraries instead of renting classrooms")
+/// compares no values, and a count of things set against another ("two
+/// field crews instead of one") is a choice of means, not a measured
+/// outcome.
+fn instead_of_a_value(tokens: &[Token], quantities: &[Quantity], k: usize) -> bool {
+    if !tokens.get(k + 1).is_some_and(|n| n.is("of")) {
+        return false;
+    }
+    let chosen = quantities
+        .iter()
+        .rev()
+        .find(|o| o.last < k && o.last + 5 >= k);
+    // The replaced value follows "of", maybe after a determiner or an
+    // approximator ("instead of the usual twelve").
+    let replaced = quantities
+        .iter()
+        .any(|o| o.first > k + 1 && o.first <= k + 5);
+    replaced && chosen.is_some_and(|c| !matches!(c.unit, Unit::Count | Unit::Bare))
+}
+
+/// A count followed closely by "instead of" or "rather than": things
+/// chosen over an alternative ("two crews instead of one").
+fn chosen_instead(tokens: &[Token], q: &Quantity) -> bool {
+    (q.last + 1..(q.last + 4).min(tokens.len().saturating_sub(1))).any(|k| {
+        (tokens[k].is("instead") && tokens[k + 1].is("of"))
+            || (tokens[k].is("rather") && tokens[k + 1].is("than"))
+    })
 }
 
 /// "against a target of thirty", "against our baseline": a measured value
@@ -672,6 +707,28 @@ mod tests {
             ]
         );
         assert_eq!(units("thirty one percent"), [(Unit::Percent, true)]);
+    }
+
+    #[test]
+    fn instead_of_compares_only_a_value_of_the_same_measure() {
+        // A value against a value: measured.
+        assert_eq!(
+            units("got it working again in forty minutes, instead of the four hours"),
+            [(Unit::Duration, true), (Unit::Duration, true)]
+        );
+        assert!(units("we sold out in nine weeks instead of the twelve")[0].1);
+        // A choice against an action, or one count of means against
+        // another: no measured outcome.
+        let doc =
+            Doc::new("I negotiated free space in two libraries instead of renting classrooms");
+        let qs = find(&doc);
+        assert_eq!(measure(&doc.tokens, &qs, 0), Measure::Count);
+        let doc = Doc::new("I got the vendor to give us two field crews instead of one");
+        let qs = find(&doc);
+        let m: Vec<_> = (0..qs.len())
+            .map(|i| (qs[i], measure(&doc.tokens, &qs, i)))
+            .collect();
+        assert!(m.iter().all(|x| x.1 < Measure::Change), "{m:?}");
     }
 
     #[test]

@@ -152,6 +152,15 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
             && c.tokens.contains(&h.first)
             && (first_words.contains(&h.first) || tokens[h.first].is("when"))
     });
+    // The answer opening on a time clause of the speaker's past ("When I
+    // took over the team, I inherited ...") sets the scene.
+    let time_opening = idx == 0
+        && c.preds.first().is_some_and(|p| {
+            p.subordinate
+                && p.person != Person::Other
+                && matches!(p.tense, Tense::Past | Tense::Pluperfect)
+                && opens_time_clause(tokens, &first_words, p.subject)
+        });
     Features {
         speaker_action,
         speaker_subject,
@@ -160,12 +169,30 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
         stated_outcome,
         outcome,
         strong_outcome,
-        setting_opening,
+        setting_opening: setting_opening || time_opening,
         other_past: c.other_past && !speaker_subject,
         conclusion: has_cue(c, inp.cues, Cue::Conclusion, true),
         trouble: has_cue(c, inp.cues, Cue::Problem, false)
             || has_cue(c, inp.cues, Cue::Setback, false),
     }
+}
+
+/// Whether the subject at token `subject` follows a temporal subordinator
+/// among the clause's opening words ("when", "after", "once", "as soon
+/// as").
+fn opens_time_clause(
+    tokens: &[super::tokens::Token],
+    first_words: &[usize],
+    subject: usize,
+) -> bool {
+    let Some(&before) = first_words.iter().rev().find(|&&k| k < subject) else {
+        return false;
+    };
+    tokens[before].is_any(&["when", "after", "once"])
+        || (tokens[before].is("as")
+            && before >= 2
+            && tokens[before - 1].is("soon")
+            && tokens[before - 2].is("as"))
 }
 
 pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
@@ -378,6 +405,32 @@ mod tests {
             "At my last company the nightly job kept failing. I rewrote it. It stopped failing.",
         );
         assert_eq!(labels, [Part::Situation, Part::Action, Part::Result]);
+    }
+
+    #[test]
+    fn an_opening_time_clause_of_the_speaker_sets_the_scene() {
+        let (labels, _) = star(
+            "When I took over the support team, I inherited a backlog of old tickets. \
+            My goal was to clear it. I split the queue. The backlog went down.",
+        );
+        assert_eq!(
+            labels,
+            [Part::Situation, Part::Task, Part::Action, Part::Result]
+        );
+        let (labels, _) = star(
+            "Um, after I joined the clinic, we had no intake process. I wrote one. It worked out well.",
+        );
+        assert_eq!(labels[0], Part::Situation);
+        // Later in the story, or with someone else as the subject, it is
+        // an action line.
+        let (labels, _) = star(
+            "Our site went down. When I saw the alerts, I rolled back the deploy. It recovered.",
+        );
+        assert_eq!(labels[1], Part::Action);
+        let (labels, _) = star(
+            "When the alerts fired, I rolled back the deploy. The site recovered in six minutes.",
+        );
+        assert_eq!(labels[0], Part::Action);
     }
 
     #[test]
