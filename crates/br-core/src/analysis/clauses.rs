@@ -272,7 +272,12 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
                     cut = Some((i, i + 1));
                 }
             }
-        } else if raw && i > clause_start && !skip(filler, i) && starts_subject(tokens, i, end) {
+        } else if raw
+            && i > clause_start
+            && !skip(filler, i)
+            && starts_subject(tokens, i, end)
+            && !contact_relative(tokens, i, end, filler)
+        {
             // Without punctuation, a new subject right after a content
             // word ("... on tv ads my manager asked ...") or after "and"
             // ("... and the marketing team wanted ...") starts a clause.
@@ -509,7 +514,8 @@ fn read_predicate(
             tokens[p].is_any(REPORTING)
                 && tokens[p + 1].is_any(&["him", "her", "them", "me", "us", "you"])
         });
-    let in_subordinate = subordinate.iter().any(|r| r.contains(&subject));
+    let in_subordinate = subordinate.iter().any(|r| r.contains(&subject))
+        || contact_relative(tokens, subject, end, filler);
     let mut auxes: Vec<&str> = clitic.into_iter().collect();
     let mut j = subject + 1;
     let mut main = None;
@@ -617,6 +623,98 @@ fn read_predicate(
     }
 }
 
+/// Nouns of time: "the next day we shipped" is a time phrase and a main
+/// clause, not a relative clause.
+#[rustfmt::skip]
+const TIME_NOUNS: &[&str] = &[
+    "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "morning",
+    "night", "afternoon", "evening", "end", "quarter", "sprint", "weekend", "moment", "point",
+    "minute", "hour", "later", "ago",
+];
+
+/// Determiners that open a noun phrase a relative clause can modify.
+const DETERMINERS: &[&str] = &[
+    "the", "this", "that", "a", "an", "every", "each", "any", "my", "our", "their", "his", "her",
+    "its",
+];
+
+/// Particles and prepositions a relative clause can leave stranded ("the
+/// situation I walked into").
+const STRANDED: &[&str] = &[
+    "into", "on", "with", "to", "for", "about", "from", "in", "at", "up", "over", "out", "through",
+    "under",
+];
+
+/// Whether the pronoun subject at `subject` opens a relative clause without
+/// "that" that modifies the noun before it ("the situation I walked into",
+/// "the team I inherited had ...", "the mess we found was"): a determiner
+/// and noun right before the pronoun, and a verb with its object missing
+/// (followed by the end of the clause, a comma, or the main verb).
+fn contact_relative(tokens: &[Token], subject: usize, end: usize, filler: &[bool]) -> bool {
+    let Some(noun) = subject.checked_sub(1) else {
+        return false;
+    };
+    let nominal = |t: &Token| {
+        t.kind == Kind::Word
+            && !is_pronoun_subject(t)
+            && !is_aux(&t.norm)
+            && !is_past(&t.norm)
+            && !t.is_any(SUBORDINATORS)
+            && !t.is_any(DETERMINERS)
+            && !t.is_any(INTRO_PREPOSITIONS)
+            && !t.is_any(&["and", "but", "or", "so", "then", "of", "than", "like"])
+    };
+    if skip(filler, noun) || !nominal(&tokens[noun]) || tokens[noun].is_any(TIME_NOUNS) {
+        return false;
+    }
+    // Up to two modifiers between the determiner and the noun.
+    let Some(det) = (1..=3)
+        .filter_map(|back| noun.checked_sub(back))
+        .take_while(|&k| tokens[k].is_word())
+        .find(|&k| tokens[k].is_any(DETERMINERS))
+    else {
+        return false;
+    };
+    if (det + 1..noun).any(|k| !nominal(&tokens[k]) || tokens[k].is_any(TIME_NOUNS)) {
+        return false;
+    }
+    // "In the end we launched": an introductory preposition phrase.
+    if det
+        .checked_sub(1)
+        .is_some_and(|p| tokens[p].is_any(INTRO_PREPOSITIONS))
+    {
+        return false;
+    }
+    // The verb, after any auxiliaries and adverbs.
+    let mut j = subject + 1;
+    while j < end && (skip(filler, j) || tokens[j].is_any(ADVERBS)) {
+        j += 1;
+    }
+    while j + 1 < end
+        && is_aux(&tokens[j].norm)
+        && !is_aux(&tokens[j + 1].norm)
+        && (is_past(&tokens[j + 1].norm) || is_participle(&tokens[j + 1].norm))
+    {
+        j += 1;
+    }
+    let possession = tokens[j.min(end.saturating_sub(1))].is_any(&["had", "have"]);
+    if j >= end
+        || !tokens[j].is_word()
+        || !is_past(&tokens[j].norm)
+        || (is_aux(&tokens[j].norm) && !possession)
+    {
+        return false;
+    }
+    let mut k = j + 1;
+    if k < end && tokens[k].is_any(STRANDED) {
+        k += 1;
+    }
+    k >= end
+        || !tokens[k].is_word()
+        || (is_aux(&tokens[k].norm) && !tokens[k].is_any(&["to"]))
+        || (is_past(&tokens[k].norm) && !tokens[k].norm.ends_with("ed"))
+}
+
 /// Whether the next verb-ish token after `j` is a participle ("had never
 /// used"), making "had" an auxiliary rather than possession.
 fn next_is_participle(tokens: &[Token], mut j: usize, end: usize, filler: &[bool]) -> bool {
@@ -717,6 +815,46 @@ mod tests {
         assert!(
             !parts.iter().any(|c| c.starts_with("i called")),
             "{parts:?}"
+        );
+    }
+
+    /// Whether every speaker predicate ("I"/"we") in the text is subordinate.
+    fn speaker_preds_subordinate(text: &str) -> bool {
+        let doc = Doc::new(text);
+        let filler = vec![false; doc.tokens.len()];
+        split(&doc, &filler)
+            .iter()
+            .flat_map(|c| c.preds.iter())
+            .filter(|p| p.person != Person::Other)
+            .all(|p| p.subordinate)
+    }
+
+    #[test]
+    fn a_relative_clause_without_that_modifies_its_noun() {
+        assert!(speaker_preds_subordinate(
+            "That was the situation I walked into, about a year ago."
+        ));
+        assert!(speaker_preds_subordinate(
+            "The team I inherited had three engineers."
+        ));
+        assert!(speaker_preds_subordinate("The mess we found was worse."));
+        // Time phrases, introductory prepositions and verbs with their
+        // object are main clauses.
+        assert!(!speaker_preds_subordinate("The next day we launched."));
+        assert!(!speaker_preds_subordinate("In the end we launched."));
+        assert!(!speaker_preds_subordinate(
+            "After the outage we regrouped, and the vendor called."
+        ));
+        assert!(!speaker_preds_subordinate("So the vendor we called back."));
+        assert!(!speaker_preds_subordinate(
+            "I called the vendor, I told them the plan."
+        ));
+        // Raw transcripts keep the relative clause with its noun.
+        let raw = "that was the situation i walked into and nobody in the office had a plan for the renewals or the spreadsheets or the clients who kept calling us";
+        assert!(
+            !clauses(raw).iter().any(|c| c.starts_with("i walked")),
+            "{:?}",
+            clauses(raw)
         );
     }
 

@@ -394,7 +394,7 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
         // and "half printing coupons and half offering a code" splits a
         // group; they measure an outcome only after a verb of change.
         Unit::Percent | Unit::Fraction if scope_share(tokens, q) || partition(tokens, q) => {
-            changed()
+            changed() || after_retention_verb(tokens, q)
         }
         // "signed a one year contract", "a three month pilot": a length
         // that describes a noun measures nothing, even after a verb of
@@ -437,6 +437,18 @@ fn scope_share(tokens: &[Token], q: &Quantity) -> bool {
         .find(|t| !t.is_any(HEDGES))
         .is_some_and(|t| t.is_any(SCOPE));
     followed_by_of && preposition
+}
+
+/// A share after a verb of keeping in the same phrase ("kept the feature
+/// for 85 percent of restaurants", "retained service for half of the
+/// stores") measures how much was kept, not where an action was tried.
+fn after_retention_verb(tokens: &[Token], q: &Quantity) -> bool {
+    const RETENTION: &[&str] = &["kept", "retained", "preserved", "saved", "protected"];
+    tokens[q.first.saturating_sub(8)..q.first]
+        .iter()
+        .rev()
+        .take_while(|t| t.is_word() && !t.is_any(&["and", "but", "which", "that", "who", "so"]))
+        .any(|t| t.is_any(RETENTION))
 }
 
 /// A fraction that opens a phrase and is followed by a present participle
@@ -752,6 +764,28 @@ mod tests {
         assert_eq!(
             units("in nine weeks instead of the twelve"),
             [(Unit::Duration, true), (Unit::Bare, true)]
+        );
+    }
+
+    #[test]
+    fn a_share_of_what_was_kept_is_a_measure() {
+        assert_eq!(
+            units("we kept the menu feature for 85 percent of restaurants"),
+            [(Unit::Percent, true)]
+        );
+        assert_eq!(
+            units("we retained service for half of the stores"),
+            [(Unit::Fraction, true)]
+        );
+        // Without a verb of keeping, or across a clause boundary, the
+        // share is still the scope of an action.
+        assert_eq!(
+            units("we turned the flag on for 85 percent of restaurants"),
+            [(Unit::Percent, false)]
+        );
+        assert_eq!(
+            units("we kept the old flow, and tested it on ten percent of traffic"),
+            [(Unit::Percent, false)]
         );
     }
 

@@ -205,7 +205,21 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         };
     }
     let feats: Vec<Features> = (0..n).map(|i| features(inp, i)).collect();
-    let first_action = (0..n).find(|&i| {
+    // An answer that opens on its measured outcome ("We kept the rush alive
+    // and got checkout working again in forty minutes") and then sets the
+    // scene in the next sentence ("That was at ...") is told result-first:
+    // the opening sentence is the Result, and the story starts after it.
+    let opening = (0..n)
+        .take_while(|&i| inp.clauses[i].sentence == inp.clauses[0].sentence)
+        .count();
+    let result_first_opening = opening < n
+        && feats[opening].setting_opening
+        && (0..opening).any(|i| feats[i].strong_outcome)
+        && (0..opening).all(|i| {
+            !feats[i].setting_opening && !feats[i].task && !feats[i].trouble && !inp.lesson[i]
+        });
+    let story_start = if result_first_opening { opening } else { 0 };
+    let first_action = (story_start..n).find(|&i| {
         let f = &feats[i];
         f.speaker_action && !f.task && !inp.lesson[i] && !f.outcome && !f.setting_opening
     });
@@ -234,7 +248,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 && !f.task;
             Some(if f.task {
                 Part::Task
-            } else if result_first || others_result_first {
+            } else if result_first || others_result_first || i < story_start {
                 Part::Result
             } else {
                 Part::Situation
@@ -259,9 +273,16 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 .iter()
                 .any(|p| !p.subordinate && p.is_speaker_action() && p.person == Person::I)
     });
+    let pre_labels = labels.clone();
     for i in a0..n {
         let followed_by_action = last_action.is_some_and(|l| l > i);
         let followed_by_own_action = last_own_action.is_some_and(|l| l > i);
+        // The speaker's own clauses between the last action and the outcome
+        // it led to ("I knew it was riskier, so I had the team watch ...
+        // The freezes stopped") close the action line.
+        let leads_to_result = feats[i].speaker_subject
+            && last_action.is_some_and(|l| l < i)
+            && pre_labels[i + 1..].iter().find_map(|l| *l) == Some(Part::Result);
         labels[i] = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
@@ -269,7 +290,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 Some(Part::Action)
             }
             Some(label) => Some(label),
-            None if followed_by_action => Some(Part::Action),
+            None if followed_by_action || leads_to_result => Some(Part::Action),
             // Someone else's past-tense reaction after the last action.
             None if feats[i].other_past && last_action.is_some() => Some(Part::Result),
             None => Some(Part::Other),
@@ -397,6 +418,44 @@ mod tests {
             .into_iter()
             .filter(|&part| p.star.main_of(part).is_some())
             .collect()
+    }
+
+    #[test]
+    fn a_measured_opening_followed_by_the_setting_is_told_result_first() {
+        let text = "We kept the store open and got checkout working again in forty minutes. That was at an online florist, when our payment vendor had an outage. I had to decide whether to wait or switch. I switched processors.";
+        assert_eq!(
+            parts(text),
+            [Part::Situation, Part::Task, Part::Action, Part::Result]
+        );
+        let (labels, quantified) = star(text);
+        assert_eq!(labels[0], Part::Result, "{labels:?}");
+        assert!(quantified);
+        // Without a measure in the opening, or without a setting after it,
+        // the opening is the first action.
+        let (labels, _) = star(
+            "We kept the store open and got checkout working again. That was at an online florist, when our payment vendor had an outage. I switched processors.",
+        );
+        assert_eq!(labels[0], Part::Action, "{labels:?}");
+        let (labels, _) = star(
+            "We kept the store open and got checkout working again in forty minutes. I had to decide whether to wait or switch. I switched processors.",
+        );
+        assert_eq!(labels[0], Part::Action, "{labels:?}");
+    }
+
+    #[test]
+    fn the_speakers_clauses_before_the_outcome_close_the_action_line() {
+        let (labels, _) = star(
+            "The checkout kept failing. I rolled back the release. I knew it was risky, so I had the team watch the dashboard. Errors dropped by half that day.",
+        );
+        assert_eq!(labels[2], Part::Action, "{labels:?}");
+        assert_eq!(labels[3], Part::Action, "{labels:?}");
+        // Someone else's state before the outcome, and the speaker's
+        // clause after it, are not actions.
+        let (labels, _) = star(
+            "The checkout kept failing. I rolled back the release. The vendor was slow to answer. Errors dropped by half that day. I was relieved.",
+        );
+        assert_ne!(labels[2], Part::Action, "{labels:?}");
+        assert_ne!(labels[4], Part::Action, "{labels:?}");
     }
 
     #[test]
