@@ -328,6 +328,19 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
             "what", "how",
         ]);
     }
+    // "I could answer like most of my own questions": after a verb that
+    // follows a modal or "to", "like" before a quantifier with "of" hedges
+    // the amount ("tools like most of ours" compares).
+    let after_modal_verb = i >= 2
+        && tokens[i - 2].is_any(&[
+            "could", "would", "can", "will", "should", "might", "to", "couldn't",
+        ]);
+    if after_modal_verb
+        && next.is_any(&["most", "some", "all", "half", "many"])
+        && tokens.get(i + 2).is_some_and(|t| t.is("of"))
+    {
+        return true;
+    }
     // "the app like dropped the call": a hedge between a subject and its
     // past-tense verb, shown by the verb's object after it ("tools like
     // dropped frames" has none: a preposition before a noun).
@@ -562,6 +575,18 @@ mod tests {
             ["literally"]
         );
         assert_eq!(fillers("I literally read it."), ["literally"]);
+    }
+
+    #[test]
+    fn like_before_a_quantifier_after_a_modal_verb_is_a_hedge() {
+        assert_eq!(
+            fillers("I could answer like most of my own questions."),
+            ["like"]
+        );
+        // Negative: a comparison with a quantifier is a preposition.
+        assert!(fillers("Like most of my peers, I assumed it.").is_empty());
+        assert!(fillers("We used tools like most of our rivals.").is_empty());
+        assert!(fillers("We did it like most of them.").is_empty());
     }
 
     #[test]

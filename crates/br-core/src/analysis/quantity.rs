@@ -118,6 +118,11 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         });
     }
     if fraction_word(&t.norm) {
+        // "third-party", "half-day", "quarter-end": the first half of a
+        // hyphenated compound modifier counts nothing.
+        if hyphen_glued(tokens, i) {
+            return None;
+        }
         // "half" alone, "a third", "about a quarter", "two thirds" (the
         // number case is handled below).
         let article = i > 0 && tokens[i - 1].is_any(&["a", "one"]);
@@ -178,6 +183,22 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         j += 1;
     }
     let value = value_of(&tokens[i..=last]);
+    // "one-third", "two-thirds": a hyphenated fraction.
+    if hyphen_glued(tokens, last)
+        && tokens.get(last + 2).is_some_and(|f| {
+            matches!(
+                f.norm.as_str(),
+                "third" | "thirds" | "quarter" | "quarters" | "half"
+            )
+        })
+    {
+        return Some(Quantity {
+            first: i,
+            last: last + 2,
+            unit: Unit::Fraction,
+            value,
+        });
+    }
     let (unit, unit_last) = unit_after(tokens, i, last, value);
     Some(Quantity {
         first: i,
@@ -185,6 +206,17 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         unit,
         value,
     })
+}
+
+/// Whether token `i` is joined to the next word by a hyphen with no space
+/// on either side ("third-party", "one-third").
+fn hyphen_glued(tokens: &[Token], i: usize) -> bool {
+    match (tokens.get(i + 1), tokens.get(i + 2)) {
+        (Some(h), Some(n)) => {
+            h.is("-") && h.start == tokens[i].end && n.start == h.end && n.is_word()
+        }
+        _ => false,
+    }
 }
 
 fn is_magnitude(w: &str) -> bool {
@@ -291,6 +323,17 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
         return (if is_year { Unit::Date } else { Unit::Bare }, last);
     };
     let w = unit_tok.norm.as_str();
+    // "twenty-three of her reports", "three of the five vendors": a
+    // partitive counts the things named after "of".
+    let partitive = w == "of"
+        && tokens.get(j + 1).is_some_and(|t| {
+            t.is_any(&[
+                "the", "her", "his", "their", "our", "my", "its", "these", "those",
+            ])
+        });
+    if partitive {
+        return (Unit::Count, last);
+    }
     let unit = match w {
         "percent" | "percentage" | "pct" | "points" | "basis" => Unit::Percent,
         "per" if tokens.get(j + 1).is_some_and(|t| t.is("cent")) => return (Unit::Percent, j + 1),
@@ -404,9 +447,11 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
         }
         Unit::Percent | Unit::Money | Unit::Multiplier | Unit::Fraction => true,
         Unit::Date => false,
-        // "back in six minutes": time recovered.
+        // "back in six minutes": time recovered; "down to six hours": the
+        // lower value reached.
         Unit::Duration => {
             changed()
+                || down_to(tokens, q)
                 || (q.first >= 2 && tokens[q.first - 1].is("in") && tokens[q.first - 2].is("back"))
         }
         // "two field crews instead of one": a count of means the speaker
@@ -531,6 +576,13 @@ fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
         j = p;
     }
     false
+}
+
+/// "was down to six hours", "down to about forty minutes": the value a
+/// measure fell to (a cap such as "up to six hours" is not a change).
+fn down_to(tokens: &[Token], q: &Quantity) -> bool {
+    let k = before_approximators(tokens, q.first);
+    k >= 2 && tokens[k - 1].is("to") && tokens[k - 2].is("down")
 }
 
 /// One end of "from X to Y" ("from twelve a month to zero"), or of "X to
@@ -699,6 +751,18 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_inside_a_hyphenated_compound_is_not_a_quantity() {
+        assert_eq!(units("a third-party logistics company"), []);
+        assert_eq!(units("we ran a half-day workshop"), []);
+        assert_eq!(units("before the quarter-end close"), []);
+        // Negative cases: hyphenated and plain fractions still count.
+        assert_eq!(units("we cut it by one-third"), [(Unit::Fraction, true)]);
+        assert_eq!(units("two-thirds of them stayed"), [(Unit::Fraction, true)]);
+        assert_eq!(units("we cut it by a third"), [(Unit::Fraction, true)]);
+        assert_eq!(units("down by half - not more"), [(Unit::Fraction, true)]);
+    }
+
+    #[test]
     fn spelled_out_numbers_are_one_phrase_with_a_value() {
         let doc = Doc::new("about two hundred and ten thousand dollars and four point seven stars");
         let qs = find(&doc);
@@ -811,13 +875,22 @@ mod tests {
             units("brought the site back in six minutes"),
             [(Unit::Duration, true)]
         );
+        assert_eq!(
+            units("the pass took four days and was down to about six hours"),
+            [(Unit::Duration, false), (Unit::Duration, true)]
+        );
+        // Negative: a cap or a plain length measures nothing.
+        assert_eq!(
+            units("it can take up to six hours"),
+            [(Unit::Duration, false)]
+        );
     }
 
     #[test]
     fn counts_of_outcomes_are_measured() {
         assert_eq!(
             units("two of the three got offers"),
-            [(Unit::Bare, true), (Unit::Bare, false)]
+            [(Unit::Count, true), (Unit::Bare, false)]
         );
         assert_eq!(units("ninety thousand people filed"), [(Unit::Count, true)]);
         assert_eq!(units("I called them ten times"), [(Unit::Count, true)]);
@@ -855,6 +928,14 @@ mod tests {
         assert_eq!(qs.len(), 1);
         assert_eq!((qs[0].unit, qs[0].value), (Unit::Count, Some(0.0)));
         assert_eq!(measure(&doc.tokens, &qs, 0), Measure::Count);
+        // A partitive after "all" counts the outcome too.
+        assert_eq!(
+            units("she agreed to move all twenty-three of her reports"),
+            [(Unit::Count, true)]
+        );
+        // Negative: "one of the", or a partitive after "the", measures nothing.
+        assert_eq!(units("one of the engineers"), [(Unit::Count, false)]);
+        assert_eq!(units("the two of us met"), [(Unit::Bare, false)]);
         // "none" alone is no quantity; "the three managers" still refers back.
         assert!(units("there were none left").is_empty());
         assert_eq!(units("I met the three managers"), [(Unit::Count, false)]);

@@ -161,6 +161,23 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
                 && matches!(p.tense, Tense::Past | Tense::Pluperfect)
                 && opens_time_clause(tokens, &first_words, p.subject)
         });
+    // "I took over a rollout at a logistics company, and it was four
+    // months behind": coming into a project, followed by its state rather
+    // than by more of the speaker's actions ("I took over the escalation,
+    // I set up a daily call, ..."), sets the scene.
+    let take_over_opening = idx == 0
+        && c.main().is_some_and(|p| {
+            p.person == Person::I
+                && p.verb.is_some_and(|v| {
+                    tokens[v].is("inherited")
+                        || (tokens[v].is("took") && tokens.get(v + 1).is_some_and(|t| t.is("over")))
+                })
+        })
+        && inp.clauses.get(1).is_some_and(|next| {
+            next.sentence == c.sentence
+                && next.has_verb()
+                && !next.main().is_some_and(|p| p.is_speaker_action())
+        });
     Features {
         speaker_action,
         speaker_subject,
@@ -169,7 +186,7 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
         stated_outcome,
         outcome,
         strong_outcome,
-        setting_opening: setting_opening || time_opening,
+        setting_opening: setting_opening || time_opening || take_over_opening,
         other_past: c.other_past && !speaker_subject,
         conclusion: has_cue(c, inp.cues, Cue::Conclusion, true),
         trouble: has_cue(c, inp.cues, Cue::Problem, false)
@@ -283,10 +300,26 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         let leads_to_result = feats[i].speaker_subject
             && last_action.is_some_and(|l| l < i)
             && pre_labels[i + 1..].iter().find_map(|l| *l) == Some(Part::Result);
+        // "The pilot cut errors by seventy percent, so we rolled it out to
+        // the other plants, and I trained ...": even a measured outcome is
+        // intermediate when the speaker acts on it ("so we/I <action>") and
+        // the story goes on after that action.
+        let acted_on = pre_labels.get(i + 1) == Some(&Some(Part::Action))
+            && inp.clauses[i + 1].sentence == inp.clauses[i].sentence
+            && inp.doc.tokens[inp.clauses[i + 1].tokens.clone()]
+                .iter()
+                .find(|t| t.is_word())
+                .is_some_and(|t| t.is("so"))
+            && inp.clauses[i + 1]
+                .main()
+                .is_some_and(|p| p.is_speaker_action())
+            && last_action.is_some_and(|l| l > i + 1);
         labels[i] = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
-            Some(Part::Result) if followed_by_own_action && !feats[i].strong_outcome => {
+            Some(Part::Result)
+                if followed_by_own_action && (!feats[i].strong_outcome || acted_on) =>
+            {
                 Some(Part::Action)
             }
             Some(label) => Some(label),
@@ -467,6 +500,25 @@ mod tests {
     }
 
     #[test]
+    fn taking_over_a_project_at_the_opening_sets_the_scene() {
+        let (labels, _) = star(
+            "I took over a rollout at a logistics company, and it was four months behind. My job was to get it live. I cut the scope. We went live in October.",
+        );
+        assert_eq!(labels[0], Part::Situation, "{labels:?}");
+        assert_eq!(labels[2], Part::Task, "{labels:?}");
+        // Negative: taking over followed by more of the speaker's actions,
+        // or later in the story, is an action.
+        let (labels, _) = star(
+            "I took over the vendor escalation, I set up a daily call, and I wrote the plan. The patch shipped in nine days.",
+        );
+        assert_eq!(labels[0], Part::Action, "{labels:?}");
+        let (labels, _) = star(
+            "Our build kept failing. I rewrote the script, and then I took over the release checks myself. The failures stopped.",
+        );
+        assert_eq!(labels[2], Part::Action, "{labels:?}");
+    }
+
+    #[test]
     fn an_opening_time_clause_of_the_speaker_sets_the_scene() {
         let (labels, _) = star(
             "When I took over the support team, I inherited a backlog of old tickets. \
@@ -586,6 +638,26 @@ mod tests {
         );
         assert_eq!(labels.last(), Some(&Part::Result));
         assert!(!measured);
+    }
+
+    #[test]
+    fn a_measured_outcome_the_speaker_acts_on_is_intermediate() {
+        let text = "Mislabels kept causing fines. I ran a pilot at one plant. The pilot showed errors dropping by seventy percent, so we rolled the step out to the other plants, and I trained the leads at both sites.";
+        let (labels, quantified) = star(text);
+        assert!(!labels.contains(&Part::Result), "{labels:?}");
+        assert!(!quantified);
+        // Negative: a measured outcome that ends the story, or one followed
+        // by a consequence that is not the speaker acting, stays the Result.
+        let (labels, quantified) = star(
+            "Mislabels kept causing fines. I ran a pilot at one plant. Errors dropped by seventy percent, so the fines stopped.",
+        );
+        assert_eq!(labels[2], Part::Result, "{labels:?}");
+        assert!(quantified);
+        let (labels, quantified) = star(
+            "Mislabels kept causing fines. I ran a pilot at one plant. Errors dropped by seventy percent, and we kept the retailer.",
+        );
+        assert_eq!(labels[2], Part::Result, "{labels:?}");
+        assert!(quantified);
     }
 
     #[test]
