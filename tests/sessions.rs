@@ -11,7 +11,6 @@
 //! each other down many times over (a CI machine took 15 minutes for what
 //! takes 5 in turn). The tests that transcribe take turns through one lock.
 
-use br_audio::WavSink;
 use br_core::{Principle, QuestionBank, Role};
 use br_session::{
     plan_round, Mode, PrincipleChoice, Recording, Response, Round, RoundConfig, RoundRecord,
@@ -159,9 +158,7 @@ fn a_round_played_from_wav_files_reads_back_identically() {
                 let (relative, file) = store
                     .recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)
                     .unwrap();
-                let mut sink = WavSink::create(&file).unwrap();
-                sink.write(&br_audio::read_wav(source).unwrap()).unwrap();
-                sink.finish().unwrap();
+                br_audio::write_wav(&file, &br_audio::read_wav(source).unwrap()).unwrap();
                 let spoken = transcribe_file(&engine, &file).unwrap();
                 round
                     .answer(Response {

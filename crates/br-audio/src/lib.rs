@@ -23,5 +23,5 @@ pub use resample::{to_mono_16k, MonoResampler, SAMPLE_RATE};
 pub use vad::{SpeechRegion, Vad, FRAME_LEN, MIN_PAUSE_S};
 pub use wav::{
     marker_path, read_wav, read_wav_raw, recover_if_interrupted, recover_interrupted,
-    repair_header, RawAudio, Recovered, WavSink,
+    repair_header, write_wav, RawAudio, Recovered, WavSink,
 };

@@ -269,6 +269,15 @@ pub fn read_wav_raw(path: &Path) -> Result<RawAudio, AudioError> {
     })
 }
 
+/// Writes mono 16 kHz `samples` to a finished WAV file at `path` (through
+/// [`WavSink`], so an interrupted write is recoverable like a recording);
+/// returns its duration in seconds.
+pub fn write_wav(path: &Path, samples: &[f32]) -> Result<f64, AudioError> {
+    let mut sink = WavSink::create(path)?;
+    sink.write(samples)?;
+    sink.finish()
+}
+
 /// Reads a WAV file (see [`read_wav_raw`]) as mono 16 kHz.
 pub fn read_wav(path: &Path) -> Result<Vec<f32>, AudioError> {
     let raw = read_wav_raw(path)?;
@@ -339,6 +348,18 @@ mod tests {
         assert_eq!(back.len(), audio.len());
         assert!(back.iter().zip(&audio).all(|(a, b)| (a - b).abs() < 1e-4));
         assert_eq!(recover_if_interrupted(&path).unwrap(), None);
+    }
+
+    #[test]
+    fn write_wav_is_the_inverse_of_read_wav() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.wav");
+        let audio = ramp(8_000);
+        assert_eq!(write_wav(&path, &audio).unwrap(), 0.5);
+        assert!(!marker_path(&path).exists());
+        let back = read_wav(&path).unwrap();
+        assert_eq!(back.len(), audio.len());
+        assert!(back.iter().zip(&audio).all(|(a, b)| (a - b).abs() < 1e-4));
     }
 
     #[test]

@@ -291,9 +291,7 @@ fn long_answer(dir: &Path) -> (PathBuf, String) {
         script.push(' ');
     }
     let path = dir.join("long-answer.wav");
-    let mut sink = br_audio::WavSink::create(&path).unwrap();
-    sink.write(&samples).unwrap();
-    sink.finish().unwrap();
+    br_audio::write_wav(&path, &samples).unwrap();
     (path, script)
 }
 
@@ -400,9 +398,7 @@ fn silence_before_stop_adds_no_words_and_no_work_at_stop() {
     );
 
     let padded_wav = dir.path().join("padded.wav");
-    let mut sink = br_audio::WavSink::create(&padded_wav).unwrap();
-    sink.write(&padded).unwrap();
-    sink.finish().unwrap();
+    br_audio::write_wav(&padded_wav, &padded).unwrap();
     let live = LiveTranscriber::start(engine.clone(), ChunkConfig::DEFAULT).unwrap();
     let source = Source::Replay {
         wav: padded_wav,

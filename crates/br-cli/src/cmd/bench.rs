@@ -91,9 +91,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let mut samples = br_audio::read_wav(&args.wav)?;
         let n_silent = (args.pause_before_stop * f64::from(br_audio::SAMPLE_RATE)) as usize;
         samples.resize(samples.len() + n_silent, 0.0);
-        let mut sink = br_audio::WavSink::create(&replayed)?;
-        sink.write(&samples)?;
-        sink.finish()?;
+        br_audio::write_wav(&replayed, &samples)?;
         replayed.clone()
     } else {
         args.wav.clone()

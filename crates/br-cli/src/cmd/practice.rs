@@ -14,7 +14,7 @@ use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
 use crate::render;
 use anyhow::{bail, Context};
-use br_audio::{Recorder, Source, WavSink};
+use br_audio::{Recorder, Source};
 use br_core::{Principle, QuestionBank, Role};
 use br_session::{
     plan_round, Mode, PrincipleChoice, Prompt, Recording, Response, Round, RoundConfig,
@@ -288,9 +288,7 @@ fn file_move(
         .with_context(|| format!("cannot read the answer {}", source.display()))?;
     let (relative, file) =
         store.recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)?;
-    let mut sink = WavSink::create(&file)?;
-    sink.write(&samples)?;
-    sink.finish()?;
+    br_audio::write_wav(&file, &samples)?;
     Ok(Move::Answered(relative, file))
 }
 
