@@ -139,8 +139,7 @@ fn run(
     rx: &Receiver<LiveMsg>,
     progress: &Mutex<LiveProgress>,
 ) -> Result<FinishedAnswer, SttError> {
-    let mut chunker = Chunker::new(engine, config)?;
-    chunker.decoder.set_threads(engine.threads() - 1);
+    let mut chunker = Chunker::new(engine, config, engine.threads() - 1)?;
     loop {
         let mut finished = false;
         // Take everything that has arrived before deciding on a cut.
@@ -178,7 +177,7 @@ pub fn transcribe_chunked(
     samples: &[f32],
     config: ChunkConfig,
 ) -> Result<SpokenAnswer, SttError> {
-    let mut chunker = Chunker::new(engine, config)?;
+    let mut chunker = Chunker::new(engine, config, engine.threads())?;
     chunker.push(samples);
     Ok(chunker.finish()?.0)
 }
@@ -188,6 +187,8 @@ pub fn transcribe_chunked(
 /// the same however the audio arrives.
 struct Chunker<'e> {
     decoder: Decoder<'e>,
+    /// Threads for chunks decoded while the candidate speaks.
+    speaking_threads: usize,
     /// The engine's thread count, used once nothing else needs the cores.
     all_threads: usize,
     config: ChunkConfig,
@@ -209,9 +210,16 @@ struct TailGuess {
 }
 
 impl<'e> Chunker<'e> {
-    fn new(engine: &'e SttEngine, config: ChunkConfig) -> Result<Chunker<'e>, SttError> {
+    fn new(
+        engine: &'e SttEngine,
+        config: ChunkConfig,
+        speaking_threads: usize,
+    ) -> Result<Chunker<'e>, SttError> {
+        let mut decoder = engine.decoder()?;
+        decoder.set_threads(speaking_threads);
         Ok(Chunker {
-            decoder: engine.decoder()?,
+            decoder,
+            speaking_threads,
             all_threads: engine.threads(),
             config,
             vad: Vad::new(),
@@ -304,7 +312,7 @@ impl<'e> Chunker<'e> {
         let transcript = self
             .decoder
             .transcribe(&self.pending[..n_samples], self.chunk_start_s);
-        self.decoder.set_threads(self.all_threads - 1);
+        self.decoder.set_threads(self.speaking_threads);
         let transcript = transcript?;
         self.tail_guess = Some(TailGuess {
             start_s: self.chunk_start_s,
