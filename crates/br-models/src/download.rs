@@ -237,9 +237,7 @@ impl Drop for DownloadLock {
 }
 
 fn lock_download(entry: &ModelEntry, final_path: &Path) -> Result<DownloadLock, Error> {
-    let mut name = final_path.as_os_str().to_owned();
-    name.push(".lock");
-    let path = PathBuf::from(name);
+    let path = beside(final_path, ".lock");
     let io_error = |source| Error::Io {
         action: "lock the download of",
         path: final_path.to_path_buf(),
@@ -286,8 +284,13 @@ fn is_still_at(_file: &File, _path: &Path) -> bool {
 
 /// The `.part` file a download of `final_path` writes to.
 pub(crate) fn part_path(final_path: &Path) -> PathBuf {
+    beside(final_path, ".part")
+}
+
+/// `final_path` with `suffix` appended to its file name.
+fn beside(final_path: &Path, suffix: &str) -> PathBuf {
     let mut name = final_path.as_os_str().to_owned();
-    name.push(".part");
+    name.push(suffix);
     PathBuf::from(name)
 }
 
