@@ -115,9 +115,10 @@ impl From<br_models::Error> for CommandError {
                 ErrorKind::ModelMissing
             }
             E::DiskFull { .. } => ErrorKind::Disk,
-            E::UnknownModel { .. } | E::InvalidName { .. } | E::NameTaken { .. } => {
-                ErrorKind::InvalidInput
-            }
+            E::UnknownModel { .. }
+            | E::InvalidName { .. }
+            | E::NameTaken { .. }
+            | E::OwnFileUnderName { .. } => ErrorKind::InvalidInput,
             E::NotInstalled { .. } => ErrorKind::NotFound,
             E::Io { .. } | E::Settings { .. } | E::NoDataDir => ErrorKind::Disk,
             _ => ErrorKind::Download,

@@ -72,6 +72,8 @@ pub fn view(state: &AppState) -> CommandResult<ModelsView> {
                 path: m.path.display().to_string(),
                 size: m.size,
                 problem: m.header.as_ref().err().map(|e| e.to_string()),
+                own_file: m.is_user_file(),
+                origin_note: m.origin_note(),
             })
             .collect(),
         offers,

@@ -4,8 +4,11 @@
 //! The folder is the single source of truth: a model is installed when its
 //! `.bin` file is there, so there is no index to drift out of sync with the
 //! disk. Published models keep their manifest file names; a model the user
-//! adds is copied in as `ggml-<name>.bin`. Every file's ggml header is read
-//! (a few dozen bytes) to rank models by what they are, not by their names.
+//! adds is copied in as `ggml-<name>.bin`, or as `user-<name>.bin` when the
+//! name is a published model's but the bytes are not (a separately converted
+//! tiny.en, say), so the file name alone tells where a model came from and
+//! listing never has to hash anything. Every file's ggml header is read (a
+//! few dozen bytes) to rank models by what they are, not by their names.
 
 use crate::download::{
     self, is_disk_full, part_path, CancelToken, DownloadConfig, DownloadEvent, DownloadOutcome,
@@ -44,9 +47,47 @@ pub struct InstalledModel {
     pub size: u64,
     /// The parsed header, or why the file is not a usable model.
     pub header: Result<GgmlHeader, HeaderError>,
-    /// The manifest entry when this is a published model; `None` for a
-    /// model the user added.
-    pub entry: Option<ModelEntry>,
+    pub origin: Origin,
+}
+
+/// Where an installed model's file came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A published model: downloaded, or added with the published bytes.
+    Published(ModelEntry),
+    /// A file the user added under a name no published model has.
+    User,
+    /// A file the user added under a published model's name whose checksum
+    /// differs from the published one (e.g. the same weights converted
+    /// separately). There is nothing to verify it against.
+    UserUnderPublishedName(ModelEntry),
+}
+
+impl InstalledModel {
+    /// The manifest entry to verify against: only a published model has one.
+    pub fn published_entry(&self) -> Option<&ModelEntry> {
+        match &self.origin {
+            Origin::Published(entry) => Some(entry),
+            Origin::User | Origin::UserUnderPublishedName(_) => None,
+        }
+    }
+
+    /// True for a file the user added (under any name).
+    pub fn is_user_file(&self) -> bool {
+        self.published_entry().is_none()
+    }
+
+    /// One line on where the file came from, as listings show it.
+    pub fn origin_note(&self) -> String {
+        match &self.origin {
+            Origin::Published(_) => "published model".to_string(),
+            Origin::User => "your own file".to_string(),
+            Origin::UserUnderPublishedName(entry) => format!(
+                "your own file; its checksum differs from the published {}",
+                entry.name
+            ),
+        }
+    }
 }
 
 /// Where a resolved model came from, in order of precedence.
@@ -128,21 +169,42 @@ impl Catalogue {
             if !meta.is_file() || !file.ends_with(".bin") {
                 continue;
             }
-            let entry = self.manifest.by_file(file).cloned();
-            let name = match &entry {
-                Some(entry) => entry.name.clone(),
-                None => user_model_name(file),
-            };
+            let (name, origin) = self.name_and_origin(file);
             models.push(InstalledModel {
                 name,
                 header: read_header(&path),
                 path,
                 size: meta.len(),
-                entry,
+                origin,
             });
         }
         models.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(models)
+    }
+
+    /// What a `.bin` file in the models folder is called and where it came
+    /// from, from its name alone (see the module docs).
+    fn name_and_origin(&self, file: &str) -> (String, Origin) {
+        if let Some(entry) = self.manifest.by_file(file) {
+            return (entry.name.clone(), Origin::Published(entry.clone()));
+        }
+        let name = user_model_name(file);
+        let origin = match file.strip_prefix(USER_PREFIX).and(self.manifest.get(&name)) {
+            Some(entry) => Origin::UserUnderPublishedName(entry.clone()),
+            None => Origin::User,
+        };
+        (name, origin)
+    }
+
+    /// The file name a user's model called `name` is stored under: the
+    /// published file names stay reserved for the published bytes.
+    fn user_file_name(&self, name: &str) -> String {
+        let plain = format!("ggml-{name}.bin");
+        if self.manifest.get(name).is_some() || self.manifest.by_file(&plain).is_some() {
+            format!("{USER_PREFIX}{name}.bin")
+        } else {
+            plain
+        }
     }
 
     /// The installed model called `name`.
@@ -200,6 +262,13 @@ impl Catalogue {
         let entry = self.manifest.get(name).ok_or_else(|| Error::UnknownModel {
             name: name.to_string(),
         })?;
+        if self.find_installed(name)?.is_some_and(|m| m.is_user_file()) {
+            // Two files answering to one name would make every later command
+            // ambiguous about which of them it loads.
+            return Err(Error::OwnFileUnderName {
+                name: name.to_string(),
+            });
+        }
         download::download(
             entry,
             self.manifest.base_url(),
@@ -213,8 +282,11 @@ impl Catalogue {
     /// Adds a user-supplied model file, after checking its ggml header. The
     /// file is copied into the models folder (via a temporary name, so a
     /// failed copy leaves nothing behind). `name` defaults to the file name
-    /// without `ggml-` and `.bin`. A file byte-identical to a published model
-    /// is installed as that model.
+    /// without `ggml-` and `.bin`, so a hand-downloaded `ggml-tiny.en.bin`
+    /// is added as "tiny.en". Under a published model's name, a file with the
+    /// published checksum becomes that model (verified); any other file is
+    /// kept as the user's own, and listings say its checksum differs. A name
+    /// already installed is refused.
     pub fn add(&self, source: &Path, name: Option<&str>) -> Result<InstalledModel, Error> {
         let header = read_header(source).map_err(|e| Error::NotAModel {
             path: source.to_path_buf(),
@@ -232,24 +304,16 @@ impl Catalogue {
         if !is_valid_name(&name) {
             return Err(Error::InvalidName { name });
         }
-        let (file, entry) = match self.manifest.get(&name) {
-            Some(entry) => {
-                // Taking a published model's name is fine only for that
-                // model's exact bytes, or `verify` would later call it corrupt.
-                let report = verify_file(source, entry)?;
-                let hash_passed = report
-                    .checks
-                    .iter()
-                    .any(|c| c.kind != CheckKind::Size && c.outcome == CheckOutcome::Passed);
-                if !report.is_ok() || !hash_passed {
-                    return Err(Error::NameTaken { name });
-                }
-                (entry.file.clone(), Some(entry.clone()))
-            }
-            None => (format!("ggml-{name}.bin"), None),
+        if self.find_installed(&name)?.is_some() {
+            return Err(Error::NameTaken { name });
+        }
+        let file = match self.manifest.get(&name) {
+            Some(entry) if has_published_bytes(source, entry)? => entry.file.clone(),
+            _ => self.user_file_name(&name),
         };
+        let (_, origin) = self.name_and_origin(&file);
         let dest = self.models_dir.join(&file);
-        if dest.exists() || self.find_installed(&name)?.is_some() {
+        if dest.exists() {
             return Err(Error::NameTaken { name });
         }
         std::fs::create_dir_all(&self.models_dir).map_err(|source| Error::Io {
@@ -281,7 +345,7 @@ impl Catalogue {
             path: dest,
             size,
             header: Ok(header),
-            entry,
+            origin,
         })
     }
 
@@ -315,20 +379,22 @@ impl Catalogue {
     /// Checks an installed model against the manifest. A model the user
     /// added has nothing to compare with: every check is reported skipped.
     pub fn verify(&self, model: &InstalledModel) -> Result<VerifyReport, Error> {
-        match &model.entry {
-            Some(entry) => verify_file(&model.path, entry),
-            None => Ok(VerifyReport {
-                checks: [CheckKind::Size, CheckKind::Sha256, CheckKind::Sha1]
-                    .into_iter()
-                    .map(|kind| Check {
-                        kind,
-                        outcome: CheckOutcome::Skipped {
-                            reason: "added by the user, not in the manifest",
-                        },
-                    })
-                    .collect(),
-            }),
-        }
+        let reason = match &model.origin {
+            Origin::Published(entry) => return verify_file(&model.path, entry),
+            Origin::User => "added by the user, not in the manifest",
+            Origin::UserUnderPublishedName(_) => {
+                "added by the user; its checksum differs from the published model of that name"
+            }
+        };
+        Ok(VerifyReport {
+            checks: [CheckKind::Size, CheckKind::Sha256, CheckKind::Sha1]
+                .into_iter()
+                .map(|kind| Check {
+                    kind,
+                    outcome: CheckOutcome::Skipped { reason },
+                })
+                .collect(),
+        })
     }
 
     /// The chosen-model setting.
@@ -431,11 +497,29 @@ fn checked_path(path: &Path, source: ModelSource) -> Result<ResolvedModel, Error
     })
 }
 
-/// "ggml-medium.en-q5_0.bin" -> "medium.en-q5_0"; "my model.bin" -> "my model"
-/// (rejected later by the name check, with a hint to pass --name).
+/// The file-name prefix of a user's model stored under a published name.
+const USER_PREFIX: &str = "user-";
+
+/// "ggml-medium.en-q5_0.bin" -> "medium.en-q5_0"; "user-tiny.en.bin" ->
+/// "tiny.en"; "my model.bin" -> "my model" (rejected later by the name
+/// check, with a hint to pass --name).
 fn user_model_name(file: &str) -> String {
     let stem = file.strip_suffix(".bin").unwrap_or(file);
-    stem.strip_prefix("ggml-").unwrap_or(stem).to_string()
+    stem.strip_prefix("ggml-")
+        .or_else(|| stem.strip_prefix(USER_PREFIX))
+        .unwrap_or(stem)
+        .to_string()
+}
+
+/// True when `source` has the published bytes of `entry`: every check
+/// passes and at least one of them is a checksum, not just the size.
+fn has_published_bytes(source: &Path, entry: &ModelEntry) -> Result<bool, Error> {
+    let report = verify_file(source, entry)?;
+    let hash_passed = report
+        .checks
+        .iter()
+        .any(|c| c.kind != CheckKind::Size && c.outcome == CheckOutcome::Passed);
+    Ok(report.is_ok() && hash_passed)
 }
 
 fn copy_error(source: &Path, dest: &Path, error: std::io::Error) -> Error {
@@ -461,5 +545,6 @@ mod tests {
     fn user_model_names_drop_the_ggml_prefix_and_extension() {
         assert_eq!(user_model_name("ggml-medium.en-q5_0.bin"), "medium.en-q5_0");
         assert_eq!(user_model_name("whisper-nl.bin"), "whisper-nl");
+        assert_eq!(user_model_name("user-tiny.en.bin"), "tiny.en");
     }
 }

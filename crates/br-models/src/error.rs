@@ -144,6 +144,12 @@ pub enum Error {
     )]
     NameTaken { name: String },
 
+    #[error(
+        "your own model file is installed as \"{name}\"; remove it first (`barraiser models \
+         remove {name}`) to download the published {name}"
+    )]
+    OwnFileUnderName { name: String },
+
     #[error("no model named \"{name}\" is installed; `barraiser models list` shows what is")]
     NotInstalled { name: String },
 

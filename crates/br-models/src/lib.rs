@@ -31,8 +31,8 @@ mod settings;
 mod verify;
 
 pub use catalogue::{
-    data_dir, models_dir_in, resolve_model, Catalogue, InstalledModel, ModelSource, ResolvedModel,
-    DATA_DIR_ENV, MODEL_ENV,
+    data_dir, models_dir_in, resolve_model, Catalogue, InstalledModel, ModelSource, Origin,
+    ResolvedModel, DATA_DIR_ENV, MODEL_ENV,
 };
 pub use download::{
     CancelToken, DownloadConfig, DownloadEvent, DownloadOutcome, Progress, MIRROR_ENV,

@@ -40,6 +40,11 @@ pub struct InstalledModelView {
     pub size: u64,
     /// Why the file cannot be used, when its header is not a Whisper model.
     pub problem: Option<String>,
+    /// A file the user added rather than a published model.
+    pub own_file: bool,
+    /// Where the file came from, as the model manager words it ("your own
+    /// file; its checksum differs from the published tiny.en").
+    pub origin_note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

@@ -231,6 +231,13 @@ export type InstalledModelView = {
 	size: number,
 	/**  Why the file cannot be used, when its header is not a Whisper model. */
 	problem: string | null,
+	/**  A file the user added rather than a published model. */
+	own_file: boolean,
+	/**
+	 *  Where the file came from, as the model manager words it ("your own
+	 *  file; its checksum differs from the published tiny.en").
+	 */
+	origin_note: string,
 };
 
 export type LengthVerdict = "too_short" | "within_norm" | "too_long";

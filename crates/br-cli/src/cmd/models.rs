@@ -13,7 +13,7 @@ use crate::output::print_json;
 use anyhow::{bail, Context};
 use br_models::{
     CancelToken, Catalogue, CheckOutcome, DownloadConfig, DownloadEvent, DownloadOutcome,
-    InstalledModel, Manifest, ModelSource, Progress, VerifyReport,
+    InstalledModel, Manifest, ModelSource, Origin, Progress, VerifyReport,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::{json, Value};
@@ -118,7 +118,7 @@ fn list(catalogue: &Catalogue, json: bool) -> anyhow::Result<()> {
                 })
             })
             .collect();
-        models.extend(installed.iter().filter(|m| m.entry.is_none()).map(|m| {
+        models.extend(installed.iter().filter(|m| m.is_user_file()).map(|m| {
             json!({
                 "name": m.name,
                 "origin": "user",
@@ -126,6 +126,7 @@ fn list(catalogue: &Catalogue, json: bool) -> anyhow::Result<()> {
                 "installed": true,
                 "partial_bytes": null,
                 "note": describe(m),
+                "differs_from_published": matches!(m.origin, Origin::UserUnderPublishedName(_)),
             })
         }));
         return print_json(&json!({
@@ -137,7 +138,10 @@ fn list(catalogue: &Catalogue, json: bool) -> anyhow::Result<()> {
     }
     println!("Downloadable (barraiser models download NAME):");
     for entry in catalogue.manifest().models() {
-        let status = if is_installed(&entry.name) {
+        let installed_as = installed.iter().find(|m| m.name == entry.name);
+        let status = if installed_as.is_some_and(InstalledModel::is_user_file) {
+            "own file".to_string()
+        } else if installed_as.is_some() {
             "installed".to_string()
         } else if let Some(part) = catalogue.partial_download(&entry.name) {
             format!("{}% fetched", part * 100 / entry.size.max(1))
@@ -152,7 +156,7 @@ fn list(catalogue: &Catalogue, json: bool) -> anyhow::Result<()> {
             entry.note
         );
     }
-    let own: Vec<&InstalledModel> = installed.iter().filter(|m| m.entry.is_none()).collect();
+    let own: Vec<&InstalledModel> = installed.iter().filter(|m| m.is_user_file()).collect();
     if !own.is_empty() {
         println!("Added by you:");
         for model in own {
@@ -360,18 +364,20 @@ fn checks_json(report: &VerifyReport) -> Value {
         .collect()
 }
 
-/// "tiny, f16, English-only", from the header, or why the file is unusable.
+/// "tiny, f16, English-only; your own file", from the header and the file's
+/// origin, or why the file is unusable.
 fn describe(model: &InstalledModel) -> String {
     match &model.header {
         Ok(header) => format!(
-            "{}, {}, {}",
+            "{}, {}, {}; {}",
             header.size_class(),
             header.weight_type(),
             if header.is_english_only() {
                 "English-only"
             } else {
                 "multilingual"
-            }
+            },
+            model.origin_note()
         ),
         Err(error) => format!("unusable: {error}"),
     }

@@ -1,9 +1,10 @@
 //! The models folder: adding user files (header-checked), ranking what is
 //! installed, removing, and resolving which model a command loads.
 
-use crate::support::{model_bytes, shared_dir, synthetic_model, MODEL_FILE};
+use crate::support::{model_bytes, model_sha256, shared_dir, synthetic_model, MODEL_FILE};
 use br_models::{
-    no_model_hint, Catalogue, CheckOutcome, Error, HeaderError, Manifest, ModelSource, WeightType,
+    no_model_hint, CancelToken, Catalogue, CheckOutcome, DownloadConfig, Error, HeaderError,
+    Manifest, ModelSource, Origin, WeightType,
 };
 use std::ffi::OsStr;
 use std::path::Path;
@@ -82,7 +83,7 @@ fn the_shared_model_is_added_under_its_own_name_and_verified_as_user_model() {
     assert_eq!(header.size_class(), "tiny");
     assert_eq!(header.weight_type(), WeightType::F16);
     assert!(header.is_english_only());
-    assert_eq!(added.entry, None);
+    assert_eq!(added.origin, Origin::User);
     assert_eq!(catalogue.installed().unwrap(), vec![added.clone()]);
     // A user model has nothing to be compared with: every check is skipped.
     let report = catalogue.verify(&added).unwrap();
@@ -95,16 +96,111 @@ fn the_shared_model_is_added_under_its_own_name_and_verified_as_user_model() {
     assert!(matches!(err, Error::NameTaken { .. }), "{err:?}");
 }
 
+/// A catalogue whose only entry is a published "tiny.en" with `sha256`,
+/// the shared model's size, and a server nobody listens on.
+fn tiny_en_published_as(dir: &Path, sha256: &str) -> Catalogue {
+    let text = format!(
+        "base_url = \"http://127.0.0.1:9/\"\n\n[[model]]\nname = \"tiny.en\"\n\
+         file = \"{MODEL_FILE}\"\nsize = {}\nsha256 = \"{sha256}\"\n",
+        model_bytes().len()
+    );
+    Catalogue::new(
+        dir.to_path_buf(),
+        Manifest::from_toml_str(&text, "test manifest").unwrap(),
+    )
+}
+
+/// The shared model under its published file name, as a user would have it
+/// after downloading ggml-tiny.en.bin by hand.
+fn hand_downloaded(dir: &Path) -> std::path::PathBuf {
+    let downloads = dir.join("Downloads");
+    std::fs::create_dir_all(&downloads).unwrap();
+    let path = downloads.join(MODEL_FILE);
+    std::fs::copy(shared_model(), &path).unwrap();
+    path
+}
+
 #[test]
-fn a_published_name_is_refused_for_different_bytes() {
-    // The shared tiny.en is a separate conversion: it must not pass as the
-    // published tiny.en, whose checksum `verify` would then call corrupt.
+fn a_hand_downloaded_file_with_other_bytes_is_added_as_the_users_own() {
+    // The shared tiny.en is a separate conversion of the published weights:
+    // it is added under its name, but never passes as the published file.
     let dir = tempfile::tempdir().unwrap();
-    let catalogue = builtin_in(dir.path());
-    let err = catalogue.add(&shared_model(), Some("tiny.en")).unwrap_err();
-    assert!(matches!(err, Error::NameTaken { .. }), "{err:?}");
-    assert!(err.to_string().contains("--name"), "{err}");
-    assert!(catalogue.installed().unwrap().is_empty());
+    let models = dir.path().join("models");
+    let catalogue = builtin_in(&models);
+    let published = Manifest::builtin().get("tiny.en").unwrap().clone();
+    let added = catalogue.add(&hand_downloaded(dir.path()), None).unwrap();
+
+    assert_eq!(added.name, "tiny.en");
+    assert_eq!(added.origin, Origin::UserUnderPublishedName(published));
+    assert_eq!(added.path, models.join("user-tiny.en.bin"));
+    assert!(added.is_user_file());
+    assert!(
+        added
+            .origin_note()
+            .contains("checksum differs from the published tiny.en"),
+        "{}",
+        added.origin_note()
+    );
+    assert_eq!(catalogue.installed().unwrap(), vec![added.clone()]);
+    let report = catalogue.verify(&added).unwrap();
+    assert!(report.is_ok(), "nothing to compare an own file with");
+    assert_eq!(report.skipped().count(), 3);
+    let resolved = catalogue.resolve(None, None).unwrap();
+    assert_eq!(resolved.name.as_deref(), Some("tiny.en"));
+    assert_eq!(resolved.path, added.path);
+
+    // The published tiny.en cannot be downloaded beside it under one name.
+    let config = DownloadConfig::from_env().unwrap();
+    let err = catalogue
+        .download("tiny.en", &config, &CancelToken::new(), |_| {})
+        .unwrap_err();
+    assert!(matches!(err, Error::OwnFileUnderName { .. }), "{err:?}");
+    assert!(err.to_string().contains("barraiser models remove tiny.en"));
+}
+
+#[test]
+fn a_hand_downloaded_file_with_the_published_checksum_is_that_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let models = dir.path().join("models");
+    let catalogue = tiny_en_published_as(&models, &model_sha256());
+    let added = catalogue.add(&hand_downloaded(dir.path()), None).unwrap();
+
+    assert_eq!(added.name, "tiny.en");
+    assert!(matches!(&added.origin, Origin::Published(e) if e.name == "tiny.en"));
+    assert_eq!(added.path, models.join(MODEL_FILE));
+    assert_eq!(added.origin_note(), "published model");
+    assert_eq!(catalogue.installed().unwrap(), vec![added.clone()]);
+    let report = catalogue.verify(&added).unwrap();
+    assert!(report.is_ok());
+    assert!(report
+        .checks
+        .iter()
+        .any(|c| c.outcome == CheckOutcome::Passed && c.kind.label() == "SHA-256"));
+}
+
+#[test]
+fn adding_a_name_that_is_installed_is_refused_and_the_hint_works() {
+    for published_bytes in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let models = dir.path().join("models");
+        let sha = if published_bytes {
+            model_sha256()
+        } else {
+            "0".repeat(64)
+        };
+        let catalogue = tiny_en_published_as(&models, &sha);
+        let file = hand_downloaded(dir.path());
+        let first = catalogue.add(&file, None).unwrap();
+
+        let err = catalogue.add(&file, None).unwrap_err();
+        assert!(matches!(err, Error::NameTaken { .. }), "{err:?}");
+        assert!(err.to_string().contains("barraiser models remove tiny.en"));
+        assert_eq!(catalogue.installed().unwrap(), vec![first.clone()]);
+        // What the message suggests works: remove, then add again.
+        catalogue.remove("tiny.en").unwrap();
+        assert!(catalogue.installed().unwrap().is_empty());
+        assert_eq!(catalogue.add(&file, None).unwrap(), first);
+    }
 }
 
 #[test]
@@ -170,7 +266,7 @@ fn best_installed_prefers_bigger_then_unquantized_then_english() {
     let damaged = catalogue.find_installed("small.en").unwrap().unwrap();
     assert!(damaged.header.is_err());
     assert!(
-        damaged.entry.is_some(),
+        matches!(damaged.origin, Origin::Published(_)),
         "its file name is the published small.en"
     );
 }
