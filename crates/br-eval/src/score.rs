@@ -512,6 +512,23 @@ mod tests {
         }
     }
 
+    fn miss(id: &str, expected: &str, got: &str) -> Miss {
+        Miss {
+            id: id.into(),
+            expected: expected.into(),
+            got: got.into(),
+        }
+    }
+
+    /// The scorecard of the one answer `item("a", "none")`, predicted right
+    /// except for what `tweak` changes.
+    fn card_of_one(tweak: impl FnOnce(&mut Prediction)) -> Scorecard {
+        let it = item("a", "none");
+        let mut got = perfect(&it);
+        tweak(&mut got);
+        card(&[(it, got)])
+    }
+
     fn card(pairs: &[(EvalItem, Prediction)]) -> Scorecard {
         let mut card = Scorecard::default();
         for (item, got) in pairs {
@@ -540,31 +557,22 @@ mod tests {
 
     #[test]
     fn a_filler_missed_lowers_recall_and_f1_but_not_precision() {
-        let it = item("a", "none");
-        let mut got = perfect(&it);
-        got.fillers.insert("um".into(), 1);
-        let card = card(&[(it, got)]);
+        let card = card_of_one(|got| {
+            got.fillers.insert("um".into(), 1);
+        });
         let um = card.fillers.by_word["um"];
         assert_eq!((um.tp, um.fp, um.fn_), (1, 0, 1));
         assert_eq!(card.fillers.overall.precision(), 1.0);
         assert_eq!(card.fillers.overall.recall(), 0.5);
         assert!((card.fillers.overall.f1() - 2.0 / 3.0).abs() < 1e-12);
-        assert_eq!(
-            card.fillers.misses,
-            [Miss {
-                id: "a".into(),
-                expected: "um x2".into(),
-                got: "um x1".into()
-            }]
-        );
+        assert_eq!(card.fillers.misses, [miss("a", "um x2", "um x1")]);
     }
 
     #[test]
     fn a_filler_found_where_none_is_labelled_lowers_precision() {
-        let it = item("a", "none");
-        let mut got = perfect(&it);
-        got.fillers.insert("like".into(), 2);
-        let card = card(&[(it, got)]);
+        let card = card_of_one(|got| {
+            got.fillers.insert("like".into(), 2);
+        });
         let all = card.fillers.overall;
         assert_eq!((all.tp, all.fp, all.fn_), (2, 2, 0));
         assert_eq!(all.precision(), 0.5);
@@ -610,10 +618,9 @@ mod tests {
         assert_eq!(iou([20, 30], [0, 5]), 0.0);
         assert_eq!(iou([4, 4], [4, 4]), 1.0);
 
-        let it = item("a", "none");
-        let mut got = perfect(&it);
-        got.star[2] = Some([8, 13]);
-        let card = card(&[(it, got)]);
+        let card = card_of_one(|got| {
+            got.star[2] = Some([8, 13]);
+        });
         assert!((card.star.action.span_iou.value().unwrap() - 5.0 / 11.0).abs() < 1e-12);
         assert_eq!(card.star.action.presence.accuracy(), 1.0);
     }
@@ -643,21 +650,19 @@ mod tests {
         assert_eq!(f.count(FollowUpKind::None, FollowUpKind::AskLesson), 1);
         assert_eq!(f.confusion.iter().flatten().sum::<usize>(), 4);
         assert_eq!(
-            f.misses[0],
-            Miss {
-                id: "b".into(),
-                expected: "ask_metric".into(),
-                got: "none".into()
-            }
+            f.misses,
+            [
+                miss("b", "ask_metric", "none"),
+                miss("c", "none", "ask_lesson")
+            ]
         );
     }
 
     #[test]
     fn pronoun_counts_must_both_match() {
-        let it = item("a", "none");
-        let mut got = perfect(&it);
-        got.we_count = 1;
-        let card = card(&[(it, got)]);
+        let card = card_of_one(|got| {
+            got.we_count = 1;
+        });
         assert_eq!(card.i_we_exact.rate(), 0.0);
         assert_eq!(card.i_we_exact.misses[0].got, "I 1, we 1");
     }
@@ -684,10 +689,10 @@ mod tests {
 
     #[test]
     fn json_carries_the_ratios_beside_the_counts() {
-        let it = item("a", "none");
-        let mut got = perfect(&it);
-        got.result_quantified = true;
-        let json = serde_json::to_value(card(&[(it, got)])).unwrap();
+        let json = serde_json::to_value(card_of_one(|got| {
+            got.result_quantified = true;
+        }))
+        .unwrap();
         assert_eq!(json["fillers"]["overall"]["f1"], 1.0);
         assert_eq!(json["result_quantified"]["fp"], 1);
         assert_eq!(json["result_quantified"]["accuracy"], 0.0);
