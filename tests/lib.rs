@@ -1,8 +1,9 @@
 //! Shared helpers for the cross-crate tests: where the shared fixtures live
-//! and how the labeled evaluation set is read.
+//! and how the labeled evaluation sets (the shared dev set, the committed
+//! corpus) are read; the record format and the scorer are `br_eval`'s.
 
-use serde::Deserialize;
-use std::path::PathBuf;
+use br_eval::EvalItem;
+use std::path::{Path, PathBuf};
 
 /// The shared fixtures directory: `$BARRAISER_SHARED`, else `../shared`
 /// next to the workspace root.
@@ -18,60 +19,25 @@ pub fn shared_dir() -> PathBuf {
     manifest_dir.join("../../shared")
 }
 
-/// One labeled answer of `eval/answers-*.jsonl`.
-#[derive(Debug, Clone, Deserialize)]
-pub struct EvalItem {
-    pub id: String,
-    pub question: String,
-    pub principle: String,
-    pub transcript: String,
-    pub labels: EvalLabels,
-    pub expected_followup: String,
-}
-
-/// The labels of one answer (see `eval/README.md` for their rules).
-#[derive(Debug, Clone, Deserialize)]
-pub struct EvalLabels {
-    pub situation: bool,
-    pub task: bool,
-    pub action: bool,
-    pub result: bool,
-    pub result_quantified: bool,
-    pub fillers: Vec<FillerCount>,
-    pub filler_total: usize,
-    pub i_count: usize,
-    pub we_count: usize,
-    pub hypothetical: bool,
-    /// `[start, end)` character offsets of each part's main stretch.
-    pub star_spans: StarSpans,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct StarSpans {
-    pub situation: Option<[usize; 2]>,
-    pub task: Option<[usize; 2]>,
-    pub action: Option<[usize; 2]>,
-    pub result: Option<[usize; 2]>,
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct FillerCount {
-    pub word: String,
-    pub count: usize,
-}
-
 /// Reads a JSON-lines evaluation file under `shared_dir()/eval`, panicking
 /// with the path on any error (a test fixture is missing or malformed).
 pub fn load_eval(file_name: &str) -> Vec<EvalItem> {
-    let path = shared_dir().join("eval").join(file_name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {} (set BARRAISER_SHARED): {e}", path.display()));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .enumerate()
-        .map(|(n, line)| {
-            serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), n + 1))
-        })
-        .collect()
+    load_labelled(
+        &shared_dir().join("eval").join(file_name),
+        "set BARRAISER_SHARED",
+    )
+}
+
+/// Reads one split of the committed corpus (`tests/corpus/<split>.jsonl`:
+/// train, dev or test).
+pub fn load_corpus(split: &str) -> Vec<EvalItem> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("corpus/{split}.jsonl"));
+    load_labelled(&path, "the splits are committed under tests/corpus")
+}
+
+fn load_labelled(path: &Path, hint: &str) -> Vec<EvalItem> {
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("cannot read {} ({hint}): {e}", path.display()));
+    br_eval::parse_jsonl(&text)
+        .unwrap_or_else(|e| panic!("{}:{}: {}", path.display(), e.line, e.message))
 }

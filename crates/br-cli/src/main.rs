@@ -29,6 +29,8 @@ enum Command {
     Analyze(cmd::analyze::Args),
     /// List questions from the bank, by Leadership Principle and role.
     Questions(cmd::questions::Args),
+    /// Score the analysis against labelled answers: per-field table, follow-up confusion.
+    Eval(cmd::eval::Args),
     /// Download, add, choose, remove and verify Whisper models.
     Models(cmd::models::Args),
     /// List, show, delete or close practice rounds.
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
     let res = match cli.command {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Questions(args) => cmd::questions::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
         Command::Models(args) => cmd::models::run(args),
         Command::Rounds(args) => cmd::rounds::run(args),
         Command::Progress(args) => cmd::progress::run(args),

@@ -49,6 +49,32 @@ pub enum FollowUpKind {
     None,
 }
 
+impl FollowUpKind {
+    /// Every kind, in precedence order (the order of the variants).
+    pub const ALL: [FollowUpKind; 7] = [
+        FollowUpKind::AskSituation,
+        FollowUpKind::AskPersonalAction,
+        FollowUpKind::AskResult,
+        FollowUpKind::AskMetric,
+        FollowUpKind::AskWhyDecision,
+        FollowUpKind::AskLesson,
+        FollowUpKind::None,
+    ];
+
+    /// The name used in JSON and in labelled answers ("ask_metric").
+    pub fn slug(self) -> &'static str {
+        match self {
+            FollowUpKind::AskSituation => "ask_situation",
+            FollowUpKind::AskPersonalAction => "ask_personal_action",
+            FollowUpKind::AskResult => "ask_result",
+            FollowUpKind::AskMetric => "ask_metric",
+            FollowUpKind::AskWhyDecision => "ask_why_decision",
+            FollowUpKind::AskLesson => "ask_lesson",
+            FollowUpKind::None => "none",
+        }
+    }
+}
+
 /// One follow-up question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUp {
@@ -319,6 +345,14 @@ mod tests {
             asked.push(Some(next));
         }
         asked.into_iter().flatten().collect()
+    }
+
+    #[test]
+    fn every_kind_is_listed_once_under_its_json_name() {
+        for (idx, kind) in FollowUpKind::ALL.into_iter().enumerate() {
+            assert_eq!(FollowUpKind::ALL.iter().position(|k| *k == kind), Some(idx));
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.slug());
+        }
     }
 
     fn kinds(followups: &[FollowUp]) -> Vec<FollowUpKind> {

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod bench;
 pub mod common;
 pub mod devices;
+pub mod eval;
 pub mod export;
 pub mod history;
 pub mod models;
