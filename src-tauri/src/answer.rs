@@ -14,7 +14,7 @@
 use crate::dto::round::RoundView;
 use crate::error::{CommandError, CommandResult, ErrorKind};
 use crate::state::{now_ms, AppState};
-use crate::{devices, interview, models};
+use crate::{devices, interview, interviewer, models};
 use br_session::Stage;
 use br_stt::{ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
 use serde::Serialize;
@@ -34,6 +34,10 @@ pub enum AnswerEvent {
     /// The recording ended by itself (the microphone went away); stop the
     /// answer to keep what was captured.
     Ended { message: String },
+    /// Hands-free: the candidate spoke and has been silent long enough
+    /// (`br_session::AutoStop`), so the answer is over; stop it as if the
+    /// candidate had pressed stop.
+    Silence,
 }
 
 struct LiveAnswer {
@@ -133,6 +137,7 @@ pub fn start(
             }
         }
     };
+    let auto_stop = interviewer::load(&state.store())?.auto_stop();
     let model = models::resolve(state)?;
     let engine = slot.engine(&model.path)?;
     let source = devices::source(state)?;
@@ -153,7 +158,7 @@ pub fn start(
     let live = slot.live.clone();
     std::thread::Builder::new()
         .name("bar-raiser-meter".into())
-        .spawn(move || meter(&live, &on_event))
+        .spawn(move || meter(&live, auto_stop, &on_event))
         .map_err(|e| {
             CommandError::new(
                 ErrorKind::InvalidState,
@@ -164,14 +169,24 @@ pub fn start(
 }
 
 /// Streams levels and the growing transcript until the answer is taken out
-/// of the slot (stopped or cancelled).
-fn meter(live: &Mutex<Option<LiveAnswer>>, on_event: &dyn Fn(AnswerEvent)) {
+/// of the slot (stopped or cancelled); with `auto_stop`, says when the
+/// silence after speech has ended the answer.
+fn meter(
+    live: &Mutex<Option<LiveAnswer>>,
+    auto_stop: Option<br_session::AutoStop>,
+    on_event: &dyn Fn(AnswerEvent),
+) {
     let mut sent_text = String::new();
     let mut ended = false;
+    let mut silence_sent = false;
     loop {
         std::thread::sleep(devices::METER_INTERVAL);
-        let (level, progress) = match lock(live).as_ref() {
-            Some(answer) => (answer.recorder.level(), answer.transcriber.progress()),
+        let (level, progress, heard) = match lock(live).as_ref() {
+            Some(answer) => (
+                answer.recorder.level(),
+                answer.transcriber.progress(),
+                answer.transcriber.heard(),
+            ),
             None => return,
         };
         on_event(AnswerEvent::Level {
@@ -184,6 +199,10 @@ fn meter(live: &Mutex<Option<LiveAnswer>>, on_event: &dyn Fn(AnswerEvent)) {
             on_event(AnswerEvent::Transcript {
                 text: progress.text,
             });
+        }
+        if !silence_sent && auto_stop.is_some_and(|rule| rule.answer_ended(&heard)) {
+            silence_sent = true;
+            on_event(AnswerEvent::Silence);
         }
         if level.finished && !ended {
             ended = true;

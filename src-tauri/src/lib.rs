@@ -15,6 +15,7 @@ mod devices;
 mod dto;
 mod error;
 mod interview;
+mod interviewer;
 mod models;
 mod paths;
 mod playback;
@@ -58,6 +59,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::settings::get_settings,
             commands::settings::list_microphones,
             commands::settings::set_microphone,
+            commands::settings::set_interviewer,
             commands::settings::test_microphone,
             commands::settings::delete_all_data,
         ])

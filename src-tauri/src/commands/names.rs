@@ -32,6 +32,7 @@ pub const COMMANDS: &[&str] = &[
     "get_settings",
     "list_microphones",
     "set_microphone",
+    "set_interviewer",
     "test_microphone",
     "delete_all_data",
 ];

@@ -1,10 +1,10 @@
-//! Settings: data folders, the microphone, the "say something" test, and
-//! deleting all data.
+//! Settings: data folders, the microphone, the "say something" test, the
+//! interviewer (hands-free answers), and deleting all data.
 
 use crate::dto::settings::{Level, MicTest, Microphone, SettingsView};
 use crate::error::{io_error, CommandResult};
 use crate::state::{blocking, AppState};
-use crate::{devices, interview, models};
+use crate::{devices, interview, interviewer, models};
 use tauri::ipc::Channel;
 use tauri::AppHandle;
 
@@ -22,6 +22,7 @@ fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
         microphone: store.setting(devices::MICROPHONE_SETTING)?,
         model: models::status(state),
         open_round,
+        interviewer: interviewer::load(&store)?.into(),
     })
 }
 
@@ -53,6 +54,21 @@ pub async fn set_microphone(app: AppHandle, name: Option<String>) -> CommandResu
         state
             .store()
             .set_setting(devices::MICROPHONE_SETTING, name.as_deref())?;
+        settings_view(state)
+    })
+    .await
+}
+
+/// Turns hands-free answers on or off and sets the silence that ends one.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_interviewer(
+    app: AppHandle,
+    hands_free: bool,
+    silence_s: f64,
+) -> CommandResult<SettingsView> {
+    blocking(&app, move |state| {
+        interviewer::save(&mut state.store(), hands_free, silence_s)?;
         settings_view(state)
     })
     .await

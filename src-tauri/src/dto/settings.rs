@@ -14,6 +14,30 @@ pub struct SettingsView {
     pub model: ModelStatus,
     /// A round left open (by a crash or by starting another), to resume or close.
     pub open_round: Option<crate::dto::round::RoundListItem>,
+    pub interviewer: InterviewerView,
+}
+
+/// How the interviewer behaves.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct InterviewerView {
+    /// Answers end by themselves after `silence_s` of silence following
+    /// speech; the next prompt is asked and recording starts again.
+    pub hands_free: bool,
+    pub silence_s: f64,
+    /// The range the silence may be set to.
+    pub min_silence_s: f64,
+    pub max_silence_s: f64,
+}
+
+impl From<crate::interviewer::Interviewer> for InterviewerView {
+    fn from(interviewer: crate::interviewer::Interviewer) -> Self {
+        InterviewerView {
+            hands_free: interviewer.hands_free,
+            silence_s: interviewer.auto_stop.silence_s(),
+            min_silence_s: br_session::AutoStop::MIN_SILENCE_S,
+            max_silence_s: br_session::AutoStop::MAX_SILENCE_S,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

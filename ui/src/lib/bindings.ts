@@ -76,6 +76,8 @@ export const commands = {
 	listMicrophones: () => __TAURI_INVOKE<Microphone[]>("list_microphones"),
 	/**  Chooses the input device to record from; `null` follows the system default. */
 	setMicrophone: (name: string | null) => __TAURI_INVOKE<SettingsView>("set_microphone", { name }),
+	/**  Turns hands-free answers on or off and sets the silence that ends one. */
+	setInterviewer: (handsFree: boolean, silenceS: number | null) => __TAURI_INVOKE<SettingsView>("set_interviewer", { handsFree, silenceS }),
 	/**
 	 *  Records a few seconds from the chosen microphone, streaming its level
 	 *  over `on_level`, and says whether a voice was heard. Nothing is kept.
@@ -112,7 +114,13 @@ export type AnswerEvent =
  *  The recording ended by itself (the microphone went away); stop the
  *  answer to keep what was captured.
  */
-{ event: "ended"; message: string };
+{ event: "ended"; message: string } | 
+/**
+ *  Hands-free: the candidate spoke and has been silent long enough
+ *  (`br_session::AutoStop`), so the answer is over; stop it as if the
+ *  candidate had pressed stop.
+ */
+{ event: "silence" };
 
 export type AnswerView = {
 	text: string,
@@ -231,6 +239,19 @@ export type InstalledModelView = {
 	size: number,
 	/**  Why the file cannot be used, when its header is not a Whisper model. */
 	problem: string | null,
+};
+
+/**  How the interviewer behaves. */
+export type InterviewerView = {
+	/**
+	 *  Answers end by themselves after `silence_s` of silence following
+	 *  speech; the next prompt is asked and recording starts again.
+	 */
+	hands_free: boolean,
+	silence_s: number | null,
+	/**  The range the silence may be set to. */
+	min_silence_s: number | null,
+	max_silence_s: number | null,
 };
 
 export type LengthVerdict = "too_short" | "within_norm" | "too_long";
@@ -432,6 +453,7 @@ export type SettingsView = {
 	model: ModelStatus,
 	/**  A round left open (by a crash or by starting another), to resume or close. */
 	open_round: RoundListItem | null,
+	interviewer: InterviewerView,
 };
 
 /**

@@ -34,3 +34,14 @@ export function hintFor(stage: Extract<StageView, { stage: "answer" }>, practice
   }
   return (stage.followup_kind && FOLLOWUP_HINTS[stage.followup_kind]) ?? "Answer the question directly, then give the evidence.";
 }
+
+/**
+ * What a hands-free round does by itself once the round reaches `stage`:
+ * listen for the answer to a prompt, or decline the self-rating (it needs a
+ * click, and hands-free means none; the score is shown all the same).
+ */
+export function handsFreeStep(stage: StageView): "listen" | "decline_rating" | null {
+  if (stage.stage === "answer") return "listen";
+  if (stage.stage === "self_rating") return "decline_rating";
+  return null;
+}
