@@ -41,6 +41,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::rounds::tag_story,
             commands::rounds::resume_round,
             commands::rounds::close_round,
+            commands::answer::ask_prompt,
             commands::answer::start_answer,
             commands::answer::stop_answer,
             commands::answer::cancel_answer,
@@ -60,6 +61,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::settings::list_microphones,
             commands::settings::set_microphone,
             commands::settings::set_interviewer,
+            commands::settings::list_voices,
             commands::settings::test_microphone,
             commands::settings::delete_all_data,
         ])
@@ -91,6 +93,7 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
         store: Mutex::new(store),
         interview: interview::Interview::default(),
         download: Mutex::new(None),
+        speaker: interviewer::Speaker::default(),
     })
 }
 

@@ -3,7 +3,8 @@
 //! virtual microphone, see the transcript with fillers marked and a
 //! follow-up, answer that, end the round, open it in History and replay it
 //! with seeking (by click and by keyboard); then, hands-free, answer a
-//! question and its follow-up with no key press or click: the app notices
+//! question and its follow-up with no key press or click: the interviewer
+//! reads each prompt aloud before the microphone opens, the app notices
 //! each answer's end in the silence after it, asks the follow-up and starts
 //! listening again by itself. Every screen is saved as a screenshot under
 //! `target/e2e-screenshots/`, and the start time and the UI's frame gaps
@@ -272,12 +273,46 @@ async fn answer_with(
     })
 }
 
-/// Waits until the app listens by itself (the meter is live), plays `wav`
-/// into the microphone, and waits, touching nothing, until the app has
-/// noticed the silence after it and has `n_turns_after` turns. Returns the
-/// seconds from the end of the audio to the answer being stored.
-async fn answer_hands_free(client: &Client, wav: &Path, n_turns_after: usize, shot: &str) -> f64 {
-    wait_css(client, "[data-testid=level-meter][data-live=true]", LONG).await;
+/// Waits until the app listens by itself (the meter is live), noting
+/// whether the interviewer read the prompt aloud before (the button says so
+/// while it speaks), plays `wav` into the microphone, and waits, touching
+/// nothing, until the app has noticed the silence after it and has
+/// `n_turns_after` turns. Returns what was measured, including the seconds
+/// from the end of the audio to the answer being stored.
+async fn answer_hands_free(client: &Client, wav: &Path, n_turns_after: usize, shot: &str) -> Value {
+    let waiting = Instant::now();
+    let mut asking_s = None;
+    loop {
+        let phase = js(
+            client,
+            "const live = document.querySelector('[data-testid=level-meter][data-live=true]'); \
+             const b = document.querySelector('[data-testid=record]'); \
+             return live ? 'listening' : (b ? b.dataset.phase : null);",
+        )
+        .await;
+        if phase == json!("asking") && asking_s.is_none() {
+            asking_s = Some(waiting.elapsed().as_secs_f64());
+            screenshot(client, &format!("asking-{shot}")).await;
+        }
+        if phase == json!("listening") {
+            break;
+        }
+        assert!(
+            waiting.elapsed() < LONG,
+            "the app did not start listening by itself"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let listening_after_s = waiting.elapsed().as_secs_f64();
+    // With a speech service (scripts/test.sh installs speech-dispatcher and
+    // sets BARRAISER_SPEECH), the prompt must be heard before the microphone
+    // opens.
+    if std::env::var_os("BARRAISER_SPEECH").is_some() {
+        assert!(
+            asking_s.is_some(),
+            "the interviewer read the prompt before listening"
+        );
+    }
     screenshot(client, shot).await;
     let player = play(wav);
     tokio::task::spawn_blocking(move || player.join().unwrap())
@@ -293,7 +328,11 @@ async fn answer_hands_free(client: &Client, wav: &Path, n_turns_after: usize, sh
         "the answer to end by itself after the silence",
     )
     .await;
-    spoken.elapsed().as_secs_f64()
+    json!({
+        "asked_aloud_first": asking_s.is_some(),
+        "listening_after_s": listening_after_s,
+        "audio_end_to_stored_s": spoken.elapsed().as_secs_f64(),
+    })
 }
 
 /// Hands-free: turned on in Settings, then a one-question round whose
@@ -320,7 +359,7 @@ async fn hands_free_round(client: &Client, fillers: &Path) -> Value {
     wait_css(client, "[data-testid=hands-free]", SHORT).await;
 
     // From here on, nothing is pressed or clicked.
-    let main_end_to_stored_s = answer_hands_free(
+    let main = answer_hands_free(
         client,
         &fillers.join("a1_project_en-us.wav"),
         1,
@@ -330,7 +369,7 @@ async fn hands_free_round(client: &Client, fillers: &Path) -> Value {
     // The self-rating is declined by itself, the follow-up asked, and the
     // app listens again.
     wait_css(client, "[data-testid=prompt][data-depth='1']", SHORT).await;
-    let followup_end_to_stored_s = answer_hands_free(
+    let followup = answer_hands_free(
         client,
         &fillers.join("a6_star_en-us.wav"),
         2,
@@ -353,10 +392,7 @@ async fn hands_free_round(client: &Client, fillers: &Path) -> Value {
         n_words.as_u64().unwrap_or(0) > 10,
         "the hands-free follow-up answer was transcribed ({n_words} words)"
     );
-    json!({
-        "main_audio_end_to_stored_s": main_end_to_stored_s,
-        "followup_audio_end_to_stored_s": followup_end_to_stored_s,
-    })
+    json!({ "main": main, "followup": followup })
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

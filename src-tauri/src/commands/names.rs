@@ -14,6 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "tag_story",
     "resume_round",
     "close_round",
+    "ask_prompt",
     "start_answer",
     "stop_answer",
     "cancel_answer",
@@ -33,6 +34,7 @@ pub const COMMANDS: &[&str] = &[
     "list_microphones",
     "set_microphone",
     "set_interviewer",
+    "list_voices",
     "test_microphone",
     "delete_all_data",
 ];

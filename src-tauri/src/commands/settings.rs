@@ -1,7 +1,9 @@
 //! Settings: data folders, the microphone, the "say something" test, the
-//! interviewer (hands-free answers), and deleting all data.
+//! interviewer (voice, hands-free answers), and deleting all data.
 
-use crate::dto::settings::{Level, MicTest, Microphone, SettingsView};
+use crate::dto::settings::{
+    InterviewerChoice, Level, MicTest, Microphone, SettingsView, VoiceOption,
+};
 use crate::error::{io_error, CommandResult};
 use crate::state::{blocking, AppState};
 use crate::{devices, interview, interviewer, models};
@@ -59,17 +61,32 @@ pub async fn set_microphone(app: AppHandle, name: Option<String>) -> CommandResu
     .await
 }
 
-/// Turns hands-free answers on or off and sets the silence that ends one.
+/// Sets how the interviewer behaves: hands-free answers and the silence
+/// that ends one, and whether it speaks, with which voice and how fast.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_interviewer(
     app: AppHandle,
-    hands_free: bool,
-    silence_s: f64,
+    choice: InterviewerChoice,
 ) -> CommandResult<SettingsView> {
     blocking(&app, move |state| {
-        interviewer::save(&mut state.store(), hands_free, silence_s)?;
+        interviewer::save(&mut state.store(), &choice.into())?;
         settings_view(state)
+    })
+    .await
+}
+
+/// The system voices the interviewer can speak with.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_voices(app: AppHandle) -> CommandResult<Vec<VoiceOption>> {
+    blocking(&app, |state| {
+        Ok(state
+            .speaker
+            .voices()?
+            .iter()
+            .map(VoiceOption::from)
+            .collect())
     })
     .await
 }

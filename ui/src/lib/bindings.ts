@@ -28,10 +28,16 @@ export const commands = {
 	/**  Closes a round left open without finishing it. */
 	closeRound: (roundId: Id) => __TAURI_INVOKE<null>("close_round", { roundId }),
 	/**
-	 *  Starts recording the answer to the current prompt. `on_event` receives
-	 *  the level every 50 ms and the transcript as it grows.
+	 *  Reads the current prompt aloud (unless the interviewer is muted) and
+	 *  returns once it has been said; a message the first time the voice fails.
 	 */
-	startAnswer: (onEvent: Channel<AnswerEvent>) => __TAURI_INVOKE<null>("start_answer", { onEvent }),
+	askPrompt: () => __TAURI_INVOKE<string | null>("ask_prompt"),
+	/**
+	 *  Starts recording the answer to the current prompt; with `ask_aloud`, only
+	 *  after the interviewer has read it. `on_event` receives the level every
+	 *  50 ms and the transcript as it grows.
+	 */
+	startAnswer: (askAloud: boolean, onEvent: Channel<AnswerEvent>) => __TAURI_INVOKE<null>("start_answer", { askAloud, onEvent }),
 	/**
 	 *  Stops recording; returns the round with the analysed answer and the
 	 *  next prompt (a follow-up, the self-rating, or the next question).
@@ -76,8 +82,13 @@ export const commands = {
 	listMicrophones: () => __TAURI_INVOKE<Microphone[]>("list_microphones"),
 	/**  Chooses the input device to record from; `null` follows the system default. */
 	setMicrophone: (name: string | null) => __TAURI_INVOKE<SettingsView>("set_microphone", { name }),
-	/**  Turns hands-free answers on or off and sets the silence that ends one. */
-	setInterviewer: (handsFree: boolean, silenceS: number | null) => __TAURI_INVOKE<SettingsView>("set_interviewer", { handsFree, silenceS }),
+	/**
+	 *  Sets how the interviewer behaves: hands-free answers and the silence
+	 *  that ends one, and whether it speaks, with which voice and how fast.
+	 */
+	setInterviewer: (choice: InterviewerChoice) => __TAURI_INVOKE<SettingsView>("set_interviewer", { choice }),
+	/**  The system voices the interviewer can speak with. */
+	listVoices: () => __TAURI_INVOKE<VoiceOption[]>("list_voices"),
 	/**
 	 *  Records a few seconds from the chosen microphone, streaming its level
 	 *  over `on_level`, and says whether a voice was heard. Nothing is kept.
@@ -115,6 +126,10 @@ export type AnswerEvent =
  *  answer to keep what was captured.
  */
 { event: "ended"; message: string } | 
+/**  The interviewer is reading the prompt aloud; listening starts after. */
+{ event: "asking" } | 
+/**  The interviewer cannot speak (said once): the prompt is on screen. */
+{ event: "voice_notice"; message: string } | 
 /**
  *  Hands-free: the candidate spoke and has been silent long enough
  *  (`br_session::AutoStop`), so the answer is over; stop it as if the
@@ -173,7 +188,9 @@ export type ErrorKind =
  */
 "invalid_state" | 
 /**  The request itself is malformed (an unknown principle, a bad rating). */
-"invalid_input";
+"invalid_input" | 
+/**  The interviewer's voice: no speech service, or the chosen voice is gone. */
+"voice";
 
 export type Evidence = {
 	quote: string,
@@ -241,6 +258,15 @@ export type InstalledModelView = {
 	problem: string | null,
 };
 
+/**  What the candidate sets about the interviewer. */
+export type InterviewerChoice = {
+	hands_free: boolean,
+	silence_s: number | null,
+	speaks: boolean,
+	voice_id: string | null,
+	rate: number | null,
+};
+
 /**  How the interviewer behaves. */
 export type InterviewerView = {
 	/**
@@ -252,6 +278,15 @@ export type InterviewerView = {
 	/**  The range the silence may be set to. */
 	min_silence_s: number | null,
 	max_silence_s: number | null,
+	/**
+	 *  Prompts are read aloud, with this voice (null: the system's default)
+	 *  at this speed relative to normal.
+	 */
+	speaks: boolean,
+	voice_id: string | null,
+	rate: number | null,
+	min_rate: number | null,
+	max_rate: number | null,
 };
 
 export type LengthVerdict = "too_short" | "within_norm" | "too_long";
@@ -569,5 +604,12 @@ export type TurnView = {
 	self_rating: number | null,
 	/**  Whether a later attempt at the same prompt replaced this one. */
 	superseded: boolean,
+};
+
+/**  A system voice the interviewer can speak with. */
+export type VoiceOption = {
+	id: string,
+	name: string,
+	language: string,
 };
 

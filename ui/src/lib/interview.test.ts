@@ -1,6 +1,6 @@
 // Tests of the Interview screen's progress label, hints and hands-free steps.
 import { expect, it } from "vitest";
-import { handsFreeStep, hintFor, promptLabel } from "./interview";
+import { handsFreeStep, hintFor, promptKey, promptLabel } from "./interview";
 
 it("says which question, follow-up and attempt is being asked", () => {
   const base = { stage: "answer" as const, text: "q", followup_kind: null };
@@ -26,4 +26,11 @@ it("runs a hands-free round on: listens to prompts, declines ratings, stops at t
   expect(handsFreeStep(prompt)).toBe("listen");
   expect(handsFreeStep({ stage: "self_rating", turn_idx: 0 })).toBe("decline_rating");
   expect(handsFreeStep({ stage: "finished", ended_early: false })).toBeNull();
+});
+
+it("tells prompts apart so each is read aloud once, retries included", () => {
+  const prompt = { stage: "answer" as const, text: "q", followup_kind: null, question_idx: 1, depth: 2, attempt: 1 };
+  expect(promptKey(prompt)).toBe("1/2/1");
+  expect(promptKey({ ...prompt, attempt: 2 })).not.toBe(promptKey(prompt));
+  expect(promptKey({ stage: "self_rating", turn_idx: 0 })).toBeNull();
 });

@@ -45,3 +45,9 @@ export function handsFreeStep(stage: StageView): "listen" | "decline_rating" | n
   if (stage.stage === "self_rating") return "decline_rating";
   return null;
 }
+
+/** Which prompt of the round `stage` asks, so each is read aloud once; null when none is asked. */
+export function promptKey(stage: StageView): string | null {
+  if (stage.stage !== "answer") return null;
+  return `${stage.question_idx}/${stage.depth}/${stage.attempt}`;
+}
