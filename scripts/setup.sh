@@ -7,9 +7,11 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 APT_BUILD=(pkg-config cmake clang libclang-dev libasound2-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev
-  libayatana-appindicator3-dev)
+  libayatana-appindicator3-dev libspeechd-dev)
 APT_TEST=(xvfb webkit2gtk-driver pulseaudio pulseaudio-utils
-  libasound2-plugins espeak-ng sox chromium)
+  libasound2-plugins espeak-ng sox chromium
+  speech-dispatcher speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins
+  x11-utils)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -31,6 +31,9 @@ step "virtual microphone"
 "$SHARED/scripts/virtual-mic.sh" up
 trap '"$SHARED/scripts/virtual-mic.sh" down' EXIT
 export BARRAISER_VMIC=1
+# speech-dispatcher (installed above) speaks into the virtual sink: the
+# voice tests and the e2e test check that the interviewer is heard.
+export BARRAISER_SPEECH=1
 
 # The desktop app's own tests run in the end-to-end step below, built once
 # with the features that step needs (a second build of Tauri costs minutes).

@@ -14,7 +14,7 @@
 use crate::dto::round::RoundView;
 use crate::error::{CommandError, CommandResult, ErrorKind};
 use crate::state::{now_ms, AppState};
-use crate::{devices, interview, models};
+use crate::{devices, interview, interviewer, models};
 use br_session::Stage;
 use br_stt::{ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
 use serde::Serialize;
@@ -34,6 +34,14 @@ pub enum AnswerEvent {
     /// The recording ended by itself (the microphone went away); stop the
     /// answer to keep what was captured.
     Ended { message: String },
+    /// The interviewer is reading the prompt aloud; listening starts after.
+    Asking,
+    /// The interviewer cannot speak (said once): the prompt is on screen.
+    VoiceNotice { message: String },
+    /// Hands-free: the candidate spoke and has been silent long enough
+    /// (`br_session::AutoStop`), so the answer is over; stop it as if the
+    /// candidate had pressed stop.
+    Silence,
 }
 
 struct LiveAnswer {
@@ -96,10 +104,50 @@ impl AnswerSlot {
     }
 }
 
+/// The round in play and the prompt it waits an answer to.
+fn current_prompt(state: &AppState) -> CommandResult<(i64, br_session::Prompt)> {
+    let active = state.interview.active();
+    let active = active.as_ref().ok_or_else(|| {
+        CommandError::new(
+            ErrorKind::InvalidState,
+            "no round is in progress; start a round first",
+        )
+    })?;
+    match active.round.stage() {
+        Stage::Answer { prompt } => Ok((active.id, prompt.clone())),
+        Stage::SelfRating { .. } => Err(CommandError::new(
+            ErrorKind::InvalidState,
+            "rate your last answer (or skip rating) before answering the next question",
+        )),
+        Stage::Finished { .. } => Err(CommandError::new(
+            ErrorKind::InvalidState,
+            "the round is over; start a new round",
+        )),
+    }
+}
+
+/// Reads the current prompt aloud, unless the interviewer is muted; returns
+/// what to tell the candidate the first time the voice fails.
+pub fn ask(state: &AppState) -> CommandResult<Option<String>> {
+    let (_, prompt) = current_prompt(state)?;
+    let interviewer = interviewer::load(&state.store())?;
+    if !interviewer.speaks {
+        return Ok(None);
+    }
+    let (notice, ()) = state
+        .speaker
+        .ask_then_listen(&prompt.text, &interviewer.speech, || ());
+    Ok(notice)
+}
+
 /// Starts recording the answer to the prompt the round waits on, sending
 /// `on_event` the level and live transcript until the answer is stopped.
+/// With `ask_aloud` (hands-free) the interviewer first reads the prompt and
+/// the microphone opens once it has finished; otherwise any reading still
+/// going is stopped first. Either way the recording never holds the voice.
 pub fn start(
     state: &AppState,
+    ask_aloud: bool,
     on_event: impl Fn(AnswerEvent) + Send + 'static,
 ) -> CommandResult<()> {
     let slot = &state.interview.answer;
@@ -109,30 +157,8 @@ pub fn start(
             "an answer is already being recorded; stop it first",
         ));
     }
-    let (round_id, prompt) = {
-        let active = state.interview.active();
-        let active = active.as_ref().ok_or_else(|| {
-            CommandError::new(
-                ErrorKind::InvalidState,
-                "no round is in progress; start a round first",
-            )
-        })?;
-        match active.round.stage() {
-            Stage::Answer { prompt } => (active.id, prompt.clone()),
-            Stage::SelfRating { .. } => {
-                return Err(CommandError::new(
-                    ErrorKind::InvalidState,
-                    "rate your last answer (or skip rating) before answering the next question",
-                ))
-            }
-            Stage::Finished { .. } => {
-                return Err(CommandError::new(
-                    ErrorKind::InvalidState,
-                    "the round is over; start a new round",
-                ))
-            }
-        }
-    };
+    let (round_id, prompt) = current_prompt(state)?;
+    let interviewer = interviewer::load(&state.store())?;
     let model = models::resolve(state)?;
     let engine = slot.engine(&model.path)?;
     let source = devices::source(state)?;
@@ -143,7 +169,23 @@ pub fn start(
         prompt.attempt,
     )?;
     let transcriber = LiveTranscriber::start(engine, ChunkConfig::DEFAULT)?;
-    let recorder = br_audio::Recorder::start(&source, &file, Some(transcriber.listener()))?;
+    let open_microphone =
+        || br_audio::Recorder::start(&source, &file, Some(transcriber.listener()));
+    let recorder = if ask_aloud && interviewer.speaks {
+        on_event(AnswerEvent::Asking);
+        let (notice, recorder) =
+            state
+                .speaker
+                .ask_then_listen(&prompt.text, &interviewer.speech, open_microphone);
+        if let Some(message) = notice {
+            on_event(AnswerEvent::VoiceNotice { message });
+        }
+        recorder?
+    } else {
+        state.speaker.hush();
+        open_microphone()?
+    };
+    let auto_stop = interviewer.auto_stop();
     *lock(&slot.live) = Some(LiveAnswer {
         recorder,
         transcriber,
@@ -153,7 +195,7 @@ pub fn start(
     let live = slot.live.clone();
     std::thread::Builder::new()
         .name("bar-raiser-meter".into())
-        .spawn(move || meter(&live, &on_event))
+        .spawn(move || meter(&live, auto_stop, &on_event))
         .map_err(|e| {
             CommandError::new(
                 ErrorKind::InvalidState,
@@ -164,14 +206,24 @@ pub fn start(
 }
 
 /// Streams levels and the growing transcript until the answer is taken out
-/// of the slot (stopped or cancelled).
-fn meter(live: &Mutex<Option<LiveAnswer>>, on_event: &dyn Fn(AnswerEvent)) {
+/// of the slot (stopped or cancelled); with `auto_stop`, says when the
+/// silence after speech has ended the answer.
+fn meter(
+    live: &Mutex<Option<LiveAnswer>>,
+    auto_stop: Option<br_session::AutoStop>,
+    on_event: &dyn Fn(AnswerEvent),
+) {
     let mut sent_text = String::new();
     let mut ended = false;
+    let mut silence_sent = false;
     loop {
         std::thread::sleep(devices::METER_INTERVAL);
-        let (level, progress) = match lock(live).as_ref() {
-            Some(answer) => (answer.recorder.level(), answer.transcriber.progress()),
+        let (level, progress, heard) = match lock(live).as_ref() {
+            Some(answer) => (
+                answer.recorder.level(),
+                answer.transcriber.progress(),
+                answer.transcriber.heard(),
+            ),
             None => return,
         };
         on_event(AnswerEvent::Level {
@@ -184,6 +236,10 @@ fn meter(live: &Mutex<Option<LiveAnswer>>, on_event: &dyn Fn(AnswerEvent)) {
             on_event(AnswerEvent::Transcript {
                 text: progress.text,
             });
+        }
+        if !silence_sent && auto_stop.is_some_and(|rule| rule.answer_ended(&heard)) {
+            silence_sent = true;
+            on_event(AnswerEvent::Silence);
         }
         if level.finished && !ended {
             ended = true;

@@ -33,6 +33,8 @@ pub enum ErrorKind {
     InvalidState,
     /// The request itself is malformed (an unknown principle, a bad rating).
     InvalidInput,
+    /// The interviewer's voice: no speech service, or the chosen voice is gone.
+    Voice,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Type, thiserror::Error)]
@@ -136,5 +138,11 @@ impl From<br_audio::AudioError> for CommandError {
             _ => ErrorKind::Microphone,
         };
         CommandError::new(kind, err.to_string())
+    }
+}
+
+impl From<br_voice::VoiceError> for CommandError {
+    fn from(err: br_voice::VoiceError) -> Self {
+        CommandError::new(ErrorKind::Voice, err.to_string())
     }
 }

@@ -15,6 +15,7 @@ mod devices;
 mod dto;
 mod error;
 mod interview;
+mod interviewer;
 mod models;
 mod paths;
 mod playback;
@@ -40,6 +41,7 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::rounds::tag_story,
             commands::rounds::resume_round,
             commands::rounds::close_round,
+            commands::answer::ask_prompt,
             commands::answer::start_answer,
             commands::answer::stop_answer,
             commands::answer::cancel_answer,
@@ -58,6 +60,8 @@ pub fn specta_builder() -> tauri_specta::Builder<tauri::Wry> {
             commands::settings::get_settings,
             commands::settings::list_microphones,
             commands::settings::set_microphone,
+            commands::settings::set_interviewer,
+            commands::settings::list_voices,
             commands::settings::test_microphone,
             commands::settings::delete_all_data,
         ])
@@ -89,6 +93,7 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
         store: Mutex::new(store),
         interview: interview::Interview::default(),
         download: Mutex::new(None),
+        speaker: interviewer::Speaker::default(),
     })
 }
 

@@ -21,6 +21,8 @@ pub struct AppState {
     pub interview: Interview,
     /// Cancels the model download in progress, if any.
     pub download: Mutex<Option<br_models::CancelToken>>,
+    /// The interviewer's voice.
+    pub speaker: crate::interviewer::Speaker,
 }
 
 impl AppState {

@@ -2,7 +2,11 @@
 //! WebKitWebDriver: start a round, answer it by playing a WAV into the
 //! virtual microphone, see the transcript with fillers marked and a
 //! follow-up, answer that, end the round, open it in History and replay it
-//! with seeking. Every screen is saved as a screenshot under
+//! with seeking (by click and by keyboard); then, hands-free, answer a
+//! question and its follow-up with no key press or click: the interviewer
+//! reads each prompt aloud before the microphone opens, the app notices
+//! each answer's end in the silence after it, asks the follow-up and starts
+//! listening again by itself. Every screen is saved as a screenshot under
 //! `target/e2e-screenshots/`, and the start time and the UI's frame gaps
 //! during transcription are measured (reported, not asserted) in
 //! `metrics.json` there.
@@ -269,6 +273,128 @@ async fn answer_with(
     })
 }
 
+/// Waits until the app listens by itself (the meter is live), noting
+/// whether the interviewer read the prompt aloud before (the button says so
+/// while it speaks), plays `wav` into the microphone, and waits, touching
+/// nothing, until the app has noticed the silence after it and has
+/// `n_turns_after` turns. Returns what was measured, including the seconds
+/// from the end of the audio to the answer being stored.
+async fn answer_hands_free(client: &Client, wav: &Path, n_turns_after: usize, shot: &str) -> Value {
+    let waiting = Instant::now();
+    let mut asking_s = None;
+    loop {
+        let phase = js(
+            client,
+            "const live = document.querySelector('[data-testid=level-meter][data-live=true]'); \
+             const b = document.querySelector('[data-testid=record]'); \
+             return live ? 'listening' : (b ? b.dataset.phase : null);",
+        )
+        .await;
+        if phase == json!("asking") && asking_s.is_none() {
+            asking_s = Some(waiting.elapsed().as_secs_f64());
+            screenshot(client, &format!("asking-{shot}")).await;
+        }
+        if phase == json!("listening") {
+            break;
+        }
+        assert!(
+            waiting.elapsed() < LONG,
+            "the app did not start listening by itself"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let listening_after_s = waiting.elapsed().as_secs_f64();
+    // With a speech service (scripts/test.sh installs speech-dispatcher and
+    // sets BARRAISER_SPEECH), the prompt must be heard before the microphone
+    // opens.
+    if std::env::var_os("BARRAISER_SPEECH").is_some() {
+        assert!(
+            asking_s.is_some(),
+            "the interviewer read the prompt before listening"
+        );
+    }
+    screenshot(client, shot).await;
+    let player = play(wav);
+    tokio::task::spawn_blocking(move || player.join().unwrap())
+        .await
+        .unwrap();
+    let spoken = Instant::now();
+    wait_js(
+        client,
+        &format!(
+            "const h = document.querySelector('[data-turns]'); return !!h && h.dataset.turns === '{n_turns_after}';"
+        ),
+        LONG,
+        "the answer to end by itself after the silence",
+    )
+    .await;
+    json!({
+        "asked_aloud_first": asking_s.is_some(),
+        "listening_after_s": listening_after_s,
+        "audio_end_to_stored_s": spoken.elapsed().as_secs_f64(),
+    })
+}
+
+/// Hands-free: turned on in Settings, then a one-question round whose
+/// question and follow-up are answered without a key press or a click.
+async fn hands_free_round(client: &Client, fillers: &Path) -> Value {
+    click(client, "[data-nav=settings]").await;
+    click(client, "[data-testid=hands-free-toggle]").await;
+    wait_js(
+        client,
+        "return document.querySelector('[data-testid=hands-free-toggle]').checked \
+         && !document.querySelector('[data-testid=silence-seconds]').disabled;",
+        SHORT,
+        "hands-free saved",
+    )
+    .await;
+    screenshot(client, "15-settings-hands-free.png").await;
+    click(client, "[data-nav=start]").await;
+    wait_css(client, "#n", SHORT)
+        .await
+        .select_by_value("1")
+        .await
+        .unwrap();
+    click(client, "[data-testid=start-round]").await;
+    wait_css(client, "[data-testid=hands-free]", SHORT).await;
+
+    // From here on, nothing is pressed or clicked.
+    let main = answer_hands_free(
+        client,
+        &fillers.join("a1_project_en-us.wav"),
+        1,
+        "16-hands-free-question-listening.png",
+    )
+    .await;
+    // The self-rating is declined by itself, the follow-up asked, and the
+    // app listens again.
+    wait_css(client, "[data-testid=prompt][data-depth='1']", SHORT).await;
+    let followup = answer_hands_free(
+        client,
+        &fillers.join("a6_star_en-us.wav"),
+        2,
+        "17-hands-free-followup-listening.png",
+    )
+    .await;
+    wait_css(
+        client,
+        "[data-testid=last-answer] [data-testid=transcript] [data-word]",
+        SHORT,
+    )
+    .await;
+    screenshot(client, "18-hands-free-followup-answered.png").await;
+    let n_words = js(
+        client,
+        "return document.querySelectorAll('[data-testid=last-answer] [data-word]').length;",
+    )
+    .await;
+    assert!(
+        n_words.as_u64().unwrap_or(0) > 10,
+        "the hands-free follow-up answer was transcribed ({n_words} words)"
+    );
+    json!({ "main": main, "followup": followup })
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     assert!(
@@ -463,6 +589,40 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
         "document.querySelector('[data-testid=player]').pause(); return true;",
     )
     .await;
+    // The keyboard reaches the words too: from the focused word, the right
+    // arrow moves to the next one and Enter plays from there.
+    let word_css = |idx: u64| {
+        format!("[data-testid=replay-turn] [data-testid=transcript] button[data-word='{idx}']")
+    };
+    wait_css(&client, &word_css(target_word), SHORT)
+        .await
+        .send_keys("\u{E014}")
+        .await
+        .expect("the right arrow reaches the word");
+    let focused = js(
+        &client,
+        "return Number(document.activeElement?.dataset?.word ?? -1);",
+    )
+    .await;
+    assert_eq!(focused, json!(target_word + 1), "the arrow moved the focus");
+    client
+        .active_element()
+        .await
+        .unwrap()
+        .send_keys("\u{E007}")
+        .await
+        .expect("Enter reaches the focused word");
+    wait_js(
+        &client,
+        &format!(
+            "const w = document.querySelector('[data-testid=replay-turn] .current-word'); \
+             return !!w && w.dataset.word === '{}';",
+            target_word + 1
+        ),
+        SHORT,
+        "the seek by keyboard",
+    )
+    .await;
 
     // The remaining screens render with the round's data.
     click(&client, "[data-nav=progress]").await;
@@ -495,6 +655,8 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
     );
     screenshot(&client, "14-error-explained.png").await;
 
+    let hands_free = hands_free_round(&client, &fillers).await;
+
     let violations = js(&client, "return window.__csp;").await;
     assert_eq!(violations, json!([]), "CSP violations");
 
@@ -504,6 +666,7 @@ async fn a_round_is_answered_aloud_reviewed_and_replayed() {
         "main_answer": main_answer,
         "followup_answer": followup_answer,
         "replay_seeked_to_s": seeked_to,
+        "hands_free": hands_free,
     });
     println!("e2e metrics: {metrics:#}");
     std::fs::write(

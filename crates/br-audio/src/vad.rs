@@ -17,7 +17,7 @@
 //! per minute, so it can run over a whole answer incrementally.
 
 use crate::resample::SAMPLE_RATE;
-use br_core::text::{Pause, SpeechTimeline};
+use br_core::text::{Heard, Pause, SpeechTimeline};
 use std::borrow::Cow;
 
 /// Samples per analysis frame: 20 ms at 16 kHz.
@@ -164,7 +164,7 @@ impl Vad {
         let regions = self.regions();
         SpeechTimeline {
             duration_s: self.duration_s(),
-            speech_s: regions.iter().map(|region| region.end - region.start).sum(),
+            speech_s: speech_s(&regions),
             pauses: regions
                 .windows(2)
                 .map(|pair| Pause {
@@ -172,6 +172,16 @@ impl Vad {
                     end: pair[1].start,
                 })
                 .collect(),
+        }
+    }
+
+    /// Speech and silence heard so far, for ending a hands-free answer.
+    pub fn heard(&self) -> Heard {
+        let regions = self.regions();
+        Heard {
+            duration_s: self.duration_s(),
+            speech_s: speech_s(&regions),
+            last_speech_end_s: regions.last().map(|region| region.end),
         }
     }
 
@@ -215,6 +225,10 @@ impl Vad {
             .min_by(|&a, &b| self.levels_db[a].total_cmp(&self.levels_db[b]))?;
         Some((quietest as f64 + 0.5) * FRAME_S)
     }
+}
+
+fn speech_s(regions: &[SpeechRegion]) -> f64 {
+    regions.iter().map(|region| region.end - region.start).sum()
 }
 
 fn is_voiced(level_db: f32, floor_db: f32) -> bool {
@@ -284,6 +298,22 @@ mod tests {
             "{pause:?}"
         );
         assert!((timeline.speech_s - 4.1).abs() < 0.1, "{timeline:?}");
+    }
+
+    #[test]
+    fn heard_says_where_the_last_speech_ended() {
+        let vad = Vad::over(&clip(&[(false, 0.5), (true, 1.0), (false, 2.0)], 0.003));
+        let heard = vad.heard();
+        assert!((heard.duration_s - 3.5).abs() < 1e-9);
+        assert!((heard.speech_s - 1.0).abs() < 0.1, "{heard:?}");
+        let end = heard.last_speech_end_s.unwrap();
+        assert!((end - 1.5).abs() < 0.1, "{heard:?}");
+        assert_eq!(
+            Vad::over(&clip(&[(false, 2.0)], 0.003))
+                .heard()
+                .last_speech_end_s,
+            None
+        );
     }
 
     #[test]

@@ -41,6 +41,20 @@ pub struct Pause {
     pub end: f64,
 }
 
+/// What voice-activity detection has heard of an answer still being
+/// recorded: enough to tell how long the candidate has been silent, which is
+/// what ends a hands-free answer (`br_session::AutoStop`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Heard {
+    /// Seconds of audio received.
+    pub duration_s: f64,
+    /// Seconds of it that are speech.
+    pub speech_s: f64,
+    /// Where the last stretch of speech ended, in seconds from the start;
+    /// `None` before any speech.
+    pub last_speech_end_s: Option<f64>,
+}
+
 /// What voice-activity detection over the unfiltered audio found. Pauses and
 /// speaking rate come from here, not from Whisper's word times, which absorb
 /// silence into words.

@@ -16,8 +16,12 @@
 //! 3. every [`Turn`] is persisted as it is produced, and [`Round::resume`]
 //!    rebuilds the engine from a stored [`RoundRecord`];
 //! 4. [`summarize`] and [`report`] turn a round into feedback.
+//!
+//! [`AutoStop`] is the hands-free rule: when silence after speech ends an
+//! answer.
 
 pub mod config;
+pub mod hands_free;
 pub mod plan;
 pub mod progress;
 pub mod report;
@@ -26,6 +30,7 @@ pub mod stories;
 pub mod summary;
 
 pub use config::{Mode, PrincipleChoice, RoundConfig};
+pub use hands_free::AutoStop;
 pub use plan::{plan_round, PlanError};
 pub use progress::{progress, AnswerStats, Progress};
 pub use round::{

@@ -30,6 +30,7 @@ use crate::answer::SpokenAnswer;
 use crate::engine::{Decoder, SttEngine, Transcript};
 use crate::error::SttError;
 use br_audio::{AudioListener, Vad, SAMPLE_RATE};
+use br_core::text::Heard;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -79,6 +80,11 @@ pub struct LiveProgress {
 pub struct LiveTranscriber {
     tx: Sender<LiveMsg>,
     progress: Arc<Mutex<LiveProgress>>,
+    /// A detector fed on the recorder's thread, apart from the worker's: the
+    /// worker stops reading audio while it decodes (seconds at a time), and
+    /// the silence that ends a hands-free answer must be measured as it
+    /// happens. An energy detector costs microseconds per block.
+    heard: Arc<Mutex<Vad>>,
     worker: JoinHandle<Result<FinishedAnswer, SttError>>,
 }
 
@@ -94,6 +100,7 @@ impl LiveTranscriber {
         Ok(LiveTranscriber {
             tx,
             progress,
+            heard: Arc::new(Mutex::new(Vad::new())),
             worker,
         })
     }
@@ -101,9 +108,18 @@ impl LiveTranscriber {
     /// The callback to give the recorder: it forwards audio without blocking.
     pub fn listener(&self) -> AudioListener {
         let tx = self.tx.clone();
+        let heard = self.heard.clone();
         Box::new(move |samples: &[f32]| {
+            if let Ok(mut vad) = heard.lock() {
+                vad.push(samples);
+            }
             let _ = tx.send(LiveMsg::Audio(samples.to_vec()));
         })
+    }
+
+    /// Speech and silence heard so far.
+    pub fn heard(&self) -> Heard {
+        self.heard.lock().map(|vad| vad.heard()).unwrap_or_default()
     }
 
     pub fn progress(&self) -> LiveProgress {

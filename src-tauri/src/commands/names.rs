@@ -14,6 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "tag_story",
     "resume_round",
     "close_round",
+    "ask_prompt",
     "start_answer",
     "stop_answer",
     "cancel_answer",
@@ -32,6 +33,8 @@ pub const COMMANDS: &[&str] = &[
     "get_settings",
     "list_microphones",
     "set_microphone",
+    "set_interviewer",
+    "list_voices",
     "test_microphone",
     "delete_all_data",
 ];

@@ -1,10 +1,12 @@
-//! Settings: data folders, the microphone, the "say something" test, and
-//! deleting all data.
+//! Settings: data folders, the microphone, the "say something" test, the
+//! interviewer (voice, hands-free answers), and deleting all data.
 
-use crate::dto::settings::{Level, MicTest, Microphone, SettingsView};
+use crate::dto::settings::{
+    InterviewerChoice, Level, MicTest, Microphone, SettingsView, VoiceOption,
+};
 use crate::error::{io_error, CommandResult};
 use crate::state::{blocking, AppState};
-use crate::{devices, interview, models};
+use crate::{devices, interview, interviewer, models};
 use tauri::ipc::Channel;
 use tauri::AppHandle;
 
@@ -22,6 +24,7 @@ fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
         microphone: store.setting(devices::MICROPHONE_SETTING)?,
         model: models::status(state),
         open_round,
+        interviewer: interviewer::load(&store)?.into(),
     })
 }
 
@@ -54,6 +57,36 @@ pub async fn set_microphone(app: AppHandle, name: Option<String>) -> CommandResu
             .store()
             .set_setting(devices::MICROPHONE_SETTING, name.as_deref())?;
         settings_view(state)
+    })
+    .await
+}
+
+/// Sets how the interviewer behaves: hands-free answers and the silence
+/// that ends one, and whether it speaks, with which voice and how fast.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_interviewer(
+    app: AppHandle,
+    choice: InterviewerChoice,
+) -> CommandResult<SettingsView> {
+    blocking(&app, move |state| {
+        interviewer::save(&mut state.store(), &choice.into())?;
+        settings_view(state)
+    })
+    .await
+}
+
+/// The system voices the interviewer can speak with.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_voices(app: AppHandle) -> CommandResult<Vec<VoiceOption>> {
+    blocking(&app, |state| {
+        Ok(state
+            .speaker
+            .voices()?
+            .iter()
+            .map(VoiceOption::from)
+            .collect())
     })
     .await
 }

@@ -1,7 +1,7 @@
 //! Wire types of the Settings screen and the microphone picker.
 
 use crate::dto::models::ModelStatus;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -14,6 +14,82 @@ pub struct SettingsView {
     pub model: ModelStatus,
     /// A round left open (by a crash or by starting another), to resume or close.
     pub open_round: Option<crate::dto::round::RoundListItem>,
+    pub interviewer: InterviewerView,
+}
+
+/// How the interviewer behaves.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct InterviewerView {
+    /// Answers end by themselves after `silence_s` of silence following
+    /// speech; the next prompt is asked and recording starts again.
+    pub hands_free: bool,
+    pub silence_s: f64,
+    /// The range the silence may be set to.
+    pub min_silence_s: f64,
+    pub max_silence_s: f64,
+    /// Prompts are read aloud, with this voice (null: the system's default)
+    /// at this speed relative to normal.
+    pub speaks: bool,
+    pub voice_id: Option<String>,
+    pub rate: f32,
+    pub min_rate: f32,
+    pub max_rate: f32,
+}
+
+impl From<crate::interviewer::Interviewer> for InterviewerView {
+    fn from(interviewer: crate::interviewer::Interviewer) -> Self {
+        InterviewerView {
+            hands_free: interviewer.hands_free,
+            silence_s: interviewer.auto_stop.silence_s(),
+            min_silence_s: br_session::AutoStop::MIN_SILENCE_S,
+            max_silence_s: br_session::AutoStop::MAX_SILENCE_S,
+            speaks: interviewer.speaks,
+            voice_id: interviewer.speech.voice_id,
+            rate: interviewer.speech.rate,
+            min_rate: br_voice::Speech::MIN_RATE,
+            max_rate: br_voice::Speech::MAX_RATE,
+        }
+    }
+}
+
+/// What the candidate sets about the interviewer.
+#[derive(Debug, Clone, PartialEq, Deserialize, Type)]
+pub struct InterviewerChoice {
+    pub hands_free: bool,
+    pub silence_s: f64,
+    pub speaks: bool,
+    pub voice_id: Option<String>,
+    pub rate: f32,
+}
+
+impl From<InterviewerChoice> for crate::interviewer::Choice {
+    fn from(choice: InterviewerChoice) -> Self {
+        crate::interviewer::Choice {
+            hands_free: choice.hands_free,
+            silence_s: choice.silence_s,
+            speaks: choice.speaks,
+            voice_id: choice.voice_id,
+            rate: choice.rate,
+        }
+    }
+}
+
+/// A system voice the interviewer can speak with.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct VoiceOption {
+    pub id: String,
+    pub name: String,
+    pub language: String,
+}
+
+impl From<&br_voice::VoiceInfo> for VoiceOption {
+    fn from(voice: &br_voice::VoiceInfo) -> Self {
+        VoiceOption {
+            id: voice.id.clone(),
+            name: voice.name.clone(),
+            language: voice.language.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]

@@ -28,10 +28,16 @@ export const commands = {
 	/**  Closes a round left open without finishing it. */
 	closeRound: (roundId: Id) => __TAURI_INVOKE<null>("close_round", { roundId }),
 	/**
-	 *  Starts recording the answer to the current prompt. `on_event` receives
-	 *  the level every 50 ms and the transcript as it grows.
+	 *  Reads the current prompt aloud (unless the interviewer is muted) and
+	 *  returns once it has been said; a message the first time the voice fails.
 	 */
-	startAnswer: (onEvent: Channel<AnswerEvent>) => __TAURI_INVOKE<null>("start_answer", { onEvent }),
+	askPrompt: () => __TAURI_INVOKE<string | null>("ask_prompt"),
+	/**
+	 *  Starts recording the answer to the current prompt; with `ask_aloud`, only
+	 *  after the interviewer has read it. `on_event` receives the level every
+	 *  50 ms and the transcript as it grows.
+	 */
+	startAnswer: (askAloud: boolean, onEvent: Channel<AnswerEvent>) => __TAURI_INVOKE<null>("start_answer", { askAloud, onEvent }),
 	/**
 	 *  Stops recording; returns the round with the analysed answer and the
 	 *  next prompt (a follow-up, the self-rating, or the next question).
@@ -77,6 +83,13 @@ export const commands = {
 	/**  Chooses the input device to record from; `null` follows the system default. */
 	setMicrophone: (name: string | null) => __TAURI_INVOKE<SettingsView>("set_microphone", { name }),
 	/**
+	 *  Sets how the interviewer behaves: hands-free answers and the silence
+	 *  that ends one, and whether it speaks, with which voice and how fast.
+	 */
+	setInterviewer: (choice: InterviewerChoice) => __TAURI_INVOKE<SettingsView>("set_interviewer", { choice }),
+	/**  The system voices the interviewer can speak with. */
+	listVoices: () => __TAURI_INVOKE<VoiceOption[]>("list_voices"),
+	/**
 	 *  Records a few seconds from the chosen microphone, streaming its level
 	 *  over `on_level`, and says whether a voice was heard. Nothing is kept.
 	 */
@@ -112,7 +125,17 @@ export type AnswerEvent =
  *  The recording ended by itself (the microphone went away); stop the
  *  answer to keep what was captured.
  */
-{ event: "ended"; message: string };
+{ event: "ended"; message: string } | 
+/**  The interviewer is reading the prompt aloud; listening starts after. */
+{ event: "asking" } | 
+/**  The interviewer cannot speak (said once): the prompt is on screen. */
+{ event: "voice_notice"; message: string } | 
+/**
+ *  Hands-free: the candidate spoke and has been silent long enough
+ *  (`br_session::AutoStop`), so the answer is over; stop it as if the
+ *  candidate had pressed stop.
+ */
+{ event: "silence" };
 
 export type AnswerView = {
 	text: string,
@@ -165,7 +188,9 @@ export type ErrorKind =
  */
 "invalid_state" | 
 /**  The request itself is malformed (an unknown principle, a bad rating). */
-"invalid_input";
+"invalid_input" | 
+/**  The interviewer's voice: no speech service, or the chosen voice is gone. */
+"voice";
 
 export type Evidence = {
 	quote: string,
@@ -238,6 +263,37 @@ export type InstalledModelView = {
 	 *  file; its checksum differs from the published tiny.en").
 	 */
 	origin_note: string,
+};
+
+/**  What the candidate sets about the interviewer. */
+export type InterviewerChoice = {
+	hands_free: boolean,
+	silence_s: number | null,
+	speaks: boolean,
+	voice_id: string | null,
+	rate: number | null,
+};
+
+/**  How the interviewer behaves. */
+export type InterviewerView = {
+	/**
+	 *  Answers end by themselves after `silence_s` of silence following
+	 *  speech; the next prompt is asked and recording starts again.
+	 */
+	hands_free: boolean,
+	silence_s: number | null,
+	/**  The range the silence may be set to. */
+	min_silence_s: number | null,
+	max_silence_s: number | null,
+	/**
+	 *  Prompts are read aloud, with this voice (null: the system's default)
+	 *  at this speed relative to normal.
+	 */
+	speaks: boolean,
+	voice_id: string | null,
+	rate: number | null,
+	min_rate: number | null,
+	max_rate: number | null,
 };
 
 export type LengthVerdict = "too_short" | "within_norm" | "too_long";
@@ -439,6 +495,7 @@ export type SettingsView = {
 	model: ModelStatus,
 	/**  A round left open (by a crash or by starting another), to resume or close. */
 	open_round: RoundListItem | null,
+	interviewer: InterviewerView,
 };
 
 /**
@@ -554,5 +611,12 @@ export type TurnView = {
 	self_rating: number | null,
 	/**  Whether a later attempt at the same prompt replaced this one. */
 	superseded: boolean,
+};
+
+/**  A system voice the interviewer can speak with. */
+export type VoiceOption = {
+	id: string,
+	name: string,
+	language: string,
 };
 

@@ -14,6 +14,10 @@ export interface Shown {
 }
 
 const ADVICE: Record<ErrorKind, { title: string; action: string }> = {
+  voice: {
+    title: "The interviewer cannot speak",
+    action: "The questions are shown as text. Install a speech service (on Linux: speech-dispatcher), or mute the interviewer under Settings → Interviewer.",
+  },
   microphone: {
     title: "The microphone is not available",
     action: "Plug in or unmute a microphone, then pick it under Settings → Microphone and try again.",

@@ -1,6 +1,6 @@
-// Tests of the Interview screen's progress label.
+// Tests of the Interview screen's progress label, hints and hands-free steps.
 import { expect, it } from "vitest";
-import { hintFor, promptLabel } from "./interview";
+import { handsFreeStep, hintFor, promptKey, promptLabel } from "./interview";
 
 it("says which question, follow-up and attempt is being asked", () => {
   const base = { stage: "answer" as const, text: "q", followup_kind: null };
@@ -19,4 +19,18 @@ it("coaches in Practice mode only, with a hint fitted to the follow-up", () => {
   expect(hintFor(metric, true)).toMatch(/metric/);
   const unknown = { ...main, depth: 2, followup_kind: "something_new" };
   expect(hintFor(unknown, true)).toMatch(/directly/);
+});
+
+it("runs a hands-free round on: listens to prompts, declines ratings, stops at the end", () => {
+  const prompt = { stage: "answer" as const, text: "q", followup_kind: null, question_idx: 0, depth: 1, attempt: 1 };
+  expect(handsFreeStep(prompt)).toBe("listen");
+  expect(handsFreeStep({ stage: "self_rating", turn_idx: 0 })).toBe("decline_rating");
+  expect(handsFreeStep({ stage: "finished", ended_early: false })).toBeNull();
+});
+
+it("tells prompts apart so each is read aloud once, retries included", () => {
+  const prompt = { stage: "answer" as const, text: "q", followup_kind: null, question_idx: 1, depth: 2, attempt: 1 };
+  expect(promptKey(prompt)).toBe("1/2/1");
+  expect(promptKey({ ...prompt, attempt: 2 })).not.toBe(promptKey(prompt));
+  expect(promptKey({ stage: "self_rating", turn_idx: 0 })).toBeNull();
 });

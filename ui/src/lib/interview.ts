@@ -34,3 +34,20 @@ export function hintFor(stage: Extract<StageView, { stage: "answer" }>, practice
   }
   return (stage.followup_kind && FOLLOWUP_HINTS[stage.followup_kind]) ?? "Answer the question directly, then give the evidence.";
 }
+
+/**
+ * What a hands-free round does by itself once the round reaches `stage`:
+ * listen for the answer to a prompt, or decline the self-rating (it needs a
+ * click, and hands-free means none; the score is shown all the same).
+ */
+export function handsFreeStep(stage: StageView): "listen" | "decline_rating" | null {
+  if (stage.stage === "answer") return "listen";
+  if (stage.stage === "self_rating") return "decline_rating";
+  return null;
+}
+
+/** Which prompt of the round `stage` asks, so each is read aloud once; null when none is asked. */
+export function promptKey(stage: StageView): string | null {
+  if (stage.stage !== "answer") return null;
+  return `${stage.question_idx}/${stage.depth}/${stage.attempt}`;
+}

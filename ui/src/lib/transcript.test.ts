@@ -1,7 +1,7 @@
 // Tests of the transcript pieces: filler and STAR marks, word timing
 // alignment and the playback lookups the Replay screen relies on.
 import { describe, expect, it } from "vitest";
-import { alignWords, pieces, textWords, timeOfSpan, wordIndexAt, type Marks } from "./transcript";
+import { alignWords, pieces, textWords, timeOfSpan, wordAfterKey, wordIndexAt, type Marks } from "./transcript";
 
 const none: Marks["star"] = { situation: null, task: null, action: null, result: null };
 
@@ -52,6 +52,28 @@ describe("pieces", () => {
     expect(text_of("action")).toBe("I cached it.");
     expect(text_of("result")).toBe("Load fell 40%.");
     expect(out.find((p) => p.text === " " && p.start === 13)?.star).toBeNull();
+  });
+
+  it("marks where each STAR part starts, for its label", () => {
+    const text = "We were slow. I cached it.";
+    const marks: Marks = {
+      fillers: [],
+      star: { situation: { start: 0, end: 13 }, task: null, action: { start: 14, end: 26 }, result: null },
+    };
+    const starts = pieces(text, marks).filter((p) => p.starStart);
+    expect(starts.map((p) => [p.star, p.text])).toEqual([
+      ["situation", "We"],
+      ["action", "I"],
+    ]);
+  });
+
+  it("gives each word exactly one focusable piece, even when a mark splits it", () => {
+    const text = "Um, ok";
+    const out = pieces(text, { fillers: [{ word: "um", span: { start: 0, end: 2 } }], star: none });
+    expect(out.filter((p) => p.wordStart).map((p) => [p.text, p.wordIdx])).toEqual([
+      ["Um", 0],
+      ["ok", 1],
+    ]);
   });
 
   it("counts characters as code points, like the Rust spans", () => {
@@ -127,5 +149,26 @@ describe("playback lookups", () => {
     const t5 = words.map((_, i) => ({ start: i, end: i + 1 }));
     expect(timeOfSpan(text, t5, { start: 10, end: 17 })).toBe(3);
     expect(timeOfSpan(text, [], { start: 0, end: 2 })).toBeNull();
+  });
+});
+
+describe("wordAfterKey", () => {
+  it("steps with the arrows and stops at the ends", () => {
+    expect(wordAfterKey("ArrowRight", 2, 5)).toBe(3);
+    expect(wordAfterKey("ArrowLeft", 2, 5)).toBe(1);
+    expect(wordAfterKey("ArrowRight", 4, 5)).toBe(4);
+    expect(wordAfterKey("ArrowLeft", 0, 5)).toBe(0);
+  });
+
+  it("jumps with Home and End", () => {
+    expect(wordAfterKey("Home", 3, 5)).toBe(0);
+    expect(wordAfterKey("End", 0, 5)).toBe(4);
+  });
+
+  it("leaves other keys (Enter, Space, Tab) to the browser", () => {
+    expect(wordAfterKey("Enter", 1, 5)).toBeNull();
+    expect(wordAfterKey(" ", 1, 5)).toBeNull();
+    expect(wordAfterKey("Tab", 1, 5)).toBeNull();
+    expect(wordAfterKey("ArrowRight", 0, 0)).toBeNull();
   });
 });

@@ -28,7 +28,19 @@ export interface Piece {
   /** The canonical filler ("um", "you know") when the piece is one. */
   filler: string | null;
   star: StarPart | null;
+  /** The piece opens its STAR part, so the part's label goes before it. */
+  starStart: boolean;
+  /** The piece is the first of its word: the one that takes keyboard focus. */
+  wordStart: boolean;
 }
+
+/** What a STAR part is called where it starts, so it is marked by more than colour. */
+export const STAR_LABELS: Record<StarPart, string> = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+};
 
 export interface WordTime {
   start: number;
@@ -94,6 +106,8 @@ export function pieces(text: string, marks: Marks): Piece[] {
       wordIdx: inWord ? wordCursor : null,
       filler: filler ? filler.word : null,
       star: star ?? null,
+      starStart: star !== undefined && clamp((marks.star[star] as Span).start) === start,
+      wordStart: inWord && word.span.start === start,
     });
   }
   return out;
@@ -187,4 +201,29 @@ export function timeOfSpan(text: string, times: WordTime[], span: Span): number 
   const idx = words.findIndex((w) => w.span.end > span.start && w.span.start < span.end);
   if (idx < 0 || idx >= times.length) return null;
   return times[idx].start;
+}
+
+/**
+ * The word a key moves the focus to in a transcript of `nWords` words, or
+ * null when the key is not a move: arrows step one word, Home and End jump
+ * to the ends. The transcript is one tab stop; inside it the arrows move
+ * (a tab stop per word would make the page unusable by keyboard).
+ */
+export function wordAfterKey(key: string, current: number, nWords: number): number | null {
+  if (nWords === 0) return null;
+  const clampWord = (idx: number) => Math.max(0, Math.min(nWords - 1, idx));
+  switch (key) {
+    case "ArrowRight":
+    case "ArrowDown":
+      return clampWord(current + 1);
+    case "ArrowLeft":
+    case "ArrowUp":
+      return clampWord(current - 1);
+    case "Home":
+      return 0;
+    case "End":
+      return nWords - 1;
+    default:
+      return null;
+  }
 }
