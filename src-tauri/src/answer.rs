@@ -1,5 +1,10 @@
 //! Recording and transcribing one spoken answer.
 //!
+//! Before: the interviewer reads the prompt aloud (hands-free) and the
+//! microphone opens after it, or a reading still going is stopped first, so
+//! the recording never holds the interviewer's voice. During: with
+//! hands-free on, the meter thread also watches the silence after speech
+//! and says when `br_session::AutoStop` ends the answer.
 //! Start: the microphone (`br_audio::Recorder`) streams into the answer's
 //! WAV file and, through its listener, into `br_stt::LiveTranscriber`, which
 //! transcribes pause-cut chunks while the candidate speaks. A meter thread
