@@ -11,13 +11,11 @@
 //! each other down many times over (a CI machine took 15 minutes for what
 //! takes 5 in turn). The tests that transcribe take turns through one lock.
 
+use br_app::Practice;
 use br_core::{Principle, QuestionBank, Role};
-use br_session::{
-    plan_round, Mode, PrincipleChoice, Recording, Response, Round, RoundConfig, RoundRecord,
-    RoundStatus, Stage,
-};
+use br_session::{Mode, PrincipleChoice, Round, RoundConfig, RoundRecord, RoundStatus, Stage};
 use br_store::Store;
-use br_stt::{transcribe_file, EngineConfig, SttEngine};
+use br_stt::{transcribe_file, EngineConfig, SpokenAnswer, SttEngine};
 use br_tests::shared_dir;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -130,7 +128,7 @@ fn a_round_played_from_wav_files_reads_back_identically() {
     let engine =
         SttEngine::load(&EngineConfig::new(&model_path())).expect("the Whisper model loads");
     let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap();
+    let practice = Practice::new(Store::open(dir.path()).unwrap());
     let config = RoundConfig {
         role: Role::Tpm,
         principles: PrincipleChoice::Chosen(vec![Principle::DeliverResults, Principle::DiveDeep]),
@@ -138,46 +136,37 @@ fn a_round_played_from_wav_files_reads_back_identically() {
         mode: Mode::Practice,
         allow_repeats: false,
     };
-    let questions = plan_round(&QuestionBank::builtin(), &config, &[], 11).unwrap();
-    let round_id = store.create_round(&config, &questions, 1_000).unwrap();
-    let mut round = Round::new(config, questions).unwrap();
+    let started = practice
+        .start_round(&QuestionBank::builtin(), config, 11, 1_000)
+        .unwrap();
+    let round_id = started.id;
+    let mut round = started.round;
 
     let files = answer_files();
     let mut next_file = files.iter().cycle();
     let mut at_ms = 1_000;
     while !matches!(round.stage(), Stage::Finished { .. }) {
         at_ms += 1_000;
-        match round.stage().clone() {
+        round = match round.stage().clone() {
             Stage::Finished { .. } => unreachable!("checked by the loop"),
-            Stage::SelfRating { .. } => round.rate(Some(2)).unwrap(),
+            Stage::SelfRating { .. } => practice.step(at_ms, |round| round.rate(Some(2))),
             Stage::Answer { prompt } if prompt.depth == 2 => {
-                round.skip(at_ms).unwrap();
+                practice.step(at_ms, |round| round.skip(at_ms).map(|_| ()))
             }
-            Stage::Answer { prompt } => {
+            Stage::Answer { .. } => {
+                let pending = practice.begin_answer().unwrap();
                 let source = next_file.next().unwrap();
-                let (relative, file) = store
-                    .recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)
-                    .unwrap();
-                br_audio::write_wav(&file, &br_audio::read_wav(source).unwrap()).unwrap();
-                let spoken = transcribe_file(&engine, &file).unwrap();
-                round
-                    .answer(Response {
-                        text: spoken.transcript.text,
-                        words: spoken.transcript.words,
-                        recording: Some(Recording {
-                            path: relative,
-                            duration_s: spoken.timeline.duration_s,
-                            sample_rate: br_audio::SAMPLE_RATE,
-                        }),
-                        timeline: Some(spoken.timeline),
-                        at_ms,
-                    })
-                    .unwrap();
+                br_audio::write_wav(&pending.file, &br_audio::read_wav(source).unwrap()).unwrap();
+                let spoken = transcribe_file(&engine, &pending.file).unwrap();
+                practice
+                    .answer(&pending, spoken, at_ms)
+                    .map(|(_, active)| active)
             }
         }
-        store.sync_round(round_id, &round, at_ms).unwrap();
+        .unwrap()
+        .round;
     }
-    drop(store);
+    drop(practice);
 
     let store = Store::open(dir.path()).unwrap();
     let record = store.load_round(round_id).unwrap();
@@ -189,9 +178,13 @@ fn a_round_played_from_wav_files_reads_back_identically() {
     );
     let first = record.turns[0].answer.as_ref().unwrap();
     assert!(!first.words.is_empty() && first.timeline.as_ref().unwrap().speech_s > 1.0);
-    assert!(store
-        .recording_file(first.recording.as_ref().unwrap())
-        .exists());
+    let recording = first.recording.as_ref().unwrap();
+    assert!(store.recording_file(recording).exists());
+    assert_eq!(
+        Some(recording.duration_s),
+        first.timeline.as_ref().map(|t| t.duration_s),
+        "the stored length is the timeline's"
+    );
     assert_eq!(Round::resume(record).unwrap().summary(), round.summary());
 }
 
@@ -446,7 +439,7 @@ fn the_cli_reads_while_the_app_writes() {
     let data_dir = dir.path().to_path_buf();
     Store::open(&data_dir).unwrap();
     let writer = std::thread::spawn(move || {
-        let mut store = Store::open(&data_dir).unwrap();
+        let practice = Practice::new(Store::open(&data_dir).unwrap());
         let config = RoundConfig {
             role: Role::Pm,
             principles: PrincipleChoice::Surprise,
@@ -455,32 +448,27 @@ fn the_cli_reads_while_the_app_writes() {
             allow_repeats: true,
         };
         for seed in 0..6u64 {
-            let questions = plan_round(&QuestionBank::builtin(), &config, &[], seed).unwrap();
-            let round_id = store
-                .create_round(&config, &questions, seed as i64)
-                .unwrap();
-            let mut round = Round::new(config.clone(), questions).unwrap();
+            let mut round = practice
+                .start_round(&QuestionBank::builtin(), config.clone(), seed, seed as i64)
+                .unwrap()
+                .round;
             let mut at_ms = 0;
             while !matches!(round.stage(), Stage::Finished { .. }) {
                 at_ms += 1;
-                match round.stage().clone() {
-                    Stage::SelfRating { .. } => round.rate(Some(3)).unwrap(),
+                round = match round.stage().clone() {
+                    Stage::SelfRating { .. } => {
+                        practice.step(at_ms, |round| round.rate(Some(3))).unwrap()
+                    }
                     _ => {
                         let text = "Um, I led the migration and we cut costs by 20 percent in three months.";
-                        let words = br_tests_words(text);
-                        round
-                            .answer(Response {
-                                text: text.into(),
-                                words,
-                                timeline: None,
-                                recording: None,
-                                at_ms,
-                            })
-                            .map(|_| ())
+                        let pending = practice.begin_answer().unwrap();
+                        practice
+                            .answer(&pending, spoken_text(text), at_ms)
                             .unwrap()
+                            .1
                     }
                 }
-                store.sync_round(round_id, &round, at_ms).unwrap();
+                .round;
             }
         }
     });
@@ -499,14 +487,30 @@ fn the_cli_reads_while_the_app_writes() {
     assert_eq!(listed["rounds"].as_array().unwrap().len(), 6);
 }
 
-/// Words half a second apart, as a transcriber would time them.
-fn br_tests_words(text: &str) -> Vec<br_core::TimedWord> {
-    text.split_whitespace()
+/// `text` as a transcriber would hear it, words half a second apart.
+fn spoken_text(text: &str) -> SpokenAnswer {
+    let words: Vec<br_core::TimedWord> = text
+        .split_whitespace()
         .enumerate()
         .map(|(idx, w)| br_core::TimedWord {
             word: w.into(),
             start: idx as f64 * 0.5,
             end: idx as f64 * 0.5 + 0.4,
         })
-        .collect()
+        .collect();
+    let duration_s = words.len() as f64 * 0.5;
+    SpokenAnswer {
+        transcript: br_stt::Transcript {
+            text: text.into(),
+            duration_s,
+            segments: Vec::new(),
+            words,
+        },
+        timeline: br_core::SpeechTimeline {
+            duration_s,
+            speech_s: duration_s,
+            pauses: Vec::new(),
+        },
+        hesitations: Vec::new(),
+    }
 }

@@ -18,9 +18,9 @@
 
 use crate::dto::round::RoundView;
 use crate::error::{CommandError, CommandResult, ErrorKind};
-use crate::state::{now_ms, AppState};
+use crate::state::AppState;
 use crate::{devices, interview, interviewer, models};
-use br_session::Stage;
+use br_app::{now_ms, PendingAnswer};
 use br_stt::{ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
 use serde::Serialize;
 use specta::Type;
@@ -52,9 +52,8 @@ pub enum AnswerEvent {
 struct LiveAnswer {
     recorder: br_audio::Recorder,
     transcriber: LiveTranscriber,
-    /// The recording's path relative to the data folder, as stored.
-    recording_path: String,
-    file: PathBuf,
+    /// The prompt answered and the file recorded into.
+    pending: PendingAnswer,
 }
 
 struct LoadedEngine {
@@ -109,33 +108,13 @@ impl AnswerSlot {
     }
 }
 
-/// The round in play and the prompt it waits an answer to.
-fn current_prompt(state: &AppState) -> CommandResult<(i64, br_session::Prompt)> {
-    let active = state.interview.active();
-    let active = active.as_ref().ok_or_else(|| {
-        CommandError::new(
-            ErrorKind::InvalidState,
-            "no round is in progress; start a round first",
-        )
-    })?;
-    match active.round.stage() {
-        Stage::Answer { prompt } => Ok((active.id, prompt.clone())),
-        Stage::SelfRating { .. } => Err(CommandError::new(
-            ErrorKind::InvalidState,
-            "rate your last answer (or skip rating) before answering the next question",
-        )),
-        Stage::Finished { .. } => Err(CommandError::new(
-            ErrorKind::InvalidState,
-            "the round is over; start a new round",
-        )),
-    }
-}
-
 /// Reads the current prompt aloud, unless the interviewer is muted; returns
 /// what to tell the candidate the first time the voice fails.
 pub fn ask(state: &AppState) -> CommandResult<Option<String>> {
-    let (_, prompt) = current_prompt(state)?;
-    let interviewer = interviewer::load(&state.store())?;
+    let (_, prompt) = state.practice.prompt()?;
+    let interviewer = state
+        .practice
+        .with_store(|store| interviewer::load(store))?;
     if !interviewer.speaks {
         return Ok(None);
     }
@@ -155,33 +134,30 @@ pub fn start(
     ask_aloud: bool,
     on_event: impl Fn(AnswerEvent) + Send + 'static,
 ) -> CommandResult<()> {
-    let slot = &state.interview.answer;
+    let slot = &state.answer;
     if slot.is_recording() {
         return Err(CommandError::new(
             ErrorKind::InvalidState,
             "an answer is already being recorded; stop it first",
         ));
     }
-    let (round_id, prompt) = current_prompt(state)?;
-    let interviewer = interviewer::load(&state.store())?;
+    let pending = state.practice.begin_answer()?;
+    let interviewer = state
+        .practice
+        .with_store(|store| interviewer::load(store))?;
     let model = models::resolve(state)?;
     let engine = slot.engine(&model.path)?;
     let source = devices::source(state)?;
-    let (recording_path, file) = state.store().recording_path(
-        round_id,
-        prompt.question_idx,
-        prompt.depth,
-        prompt.attempt,
-    )?;
     let transcriber = LiveTranscriber::start(engine, ChunkConfig::DEFAULT)?;
     let open_microphone =
-        || br_audio::Recorder::start(&source, &file, Some(transcriber.listener()));
+        || br_audio::Recorder::start(&source, &pending.file, Some(transcriber.listener()));
     let recorder = if ask_aloud && interviewer.speaks {
         on_event(AnswerEvent::Asking);
-        let (notice, recorder) =
-            state
-                .speaker
-                .ask_then_listen(&prompt.text, &interviewer.speech, open_microphone);
+        let (notice, recorder) = state.speaker.ask_then_listen(
+            &pending.prompt.text,
+            &interviewer.speech,
+            open_microphone,
+        );
         if let Some(message) = notice {
             on_event(AnswerEvent::VoiceNotice { message });
         }
@@ -194,8 +170,7 @@ pub fn start(
     *lock(&slot.live) = Some(LiveAnswer {
         recorder,
         transcriber,
-        recording_path,
-        file,
+        pending,
     });
     let live = slot.live.clone();
     std::thread::Builder::new()
@@ -259,7 +234,7 @@ fn meter(
 /// Stops the recording, finishes the transcript, and hands the answer to
 /// the round, which analyses it and asks the next question.
 pub fn stop(state: &AppState) -> CommandResult<RoundView> {
-    let answer = lock(&state.interview.answer.live)
+    let answer = lock(&state.answer.live)
         .take()
         .ok_or_else(|| CommandError::new(ErrorKind::InvalidState, "no answer is being recorded"))?;
     let stopped = Instant::now();
@@ -270,19 +245,11 @@ pub fn stop(state: &AppState) -> CommandResult<RoundView> {
     let transcript_ms = stopped.elapsed().as_millis();
     let recording = recording?;
     let finished = finished?;
-    let spoken = finished.spoken;
-    let response = br_session::Response {
-        text: spoken.transcript.text,
-        words: spoken.transcript.words,
-        timeline: Some(spoken.timeline),
-        recording: Some(br_session::Recording {
-            path: answer.recording_path,
-            duration_s: recording.duration_s,
-            sample_rate: br_audio::SAMPLE_RATE,
-        }),
-        at_ms: now_ms(),
-    };
-    let view = interview::step(state, |round| round.answer(response).map(|_| ()));
+    let view = state
+        .practice
+        .answer(&answer.pending, finished.spoken, now_ms())
+        .map(|(_, active)| interview::view(&active))
+        .map_err(CommandError::from);
     // What the candidate waits for after stop, and where it goes.
     tracing::info!(
         recorded_s = format!("{:.1}", recording.duration_s),
@@ -298,11 +265,11 @@ pub fn stop(state: &AppState) -> CommandResult<RoundView> {
 /// Stops and throws away the answer being recorded (the candidate left the
 /// screen or wants to start over before stopping).
 pub fn cancel(state: &AppState) -> CommandResult<()> {
-    let Some(answer) = lock(&state.interview.answer.live).take() else {
+    let Some(answer) = lock(&state.answer.live).take() else {
         return Ok(());
     };
     let _ = answer.recorder.stop();
     let _ = answer.transcriber.finish();
-    let _ = std::fs::remove_file(&answer.file);
+    let _ = std::fs::remove_file(&answer.pending.file);
     Ok(())
 }

@@ -18,7 +18,9 @@ const VOICE_PEAK: f32 = 0.05;
 
 /// Where answers are recorded from: the chosen device, else the default.
 pub fn source(state: &AppState) -> CommandResult<br_audio::Source> {
-    let device = state.store().setting(MICROPHONE_SETTING)?;
+    let device = state
+        .practice
+        .with_store(|store| store.setting(MICROPHONE_SETTING))?;
     Ok(br_audio::Source::Microphone { device })
 }
 

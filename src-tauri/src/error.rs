@@ -81,6 +81,18 @@ impl From<br_session::SessionError> for CommandError {
     }
 }
 
+impl From<br_app::AppError> for CommandError {
+    fn from(err: br_app::AppError) -> Self {
+        use br_app::AppError as E;
+        match err {
+            E::Store(err) => err.into(),
+            E::Session(err) => err.into(),
+            E::Plan(err) => err.into(),
+            _ => CommandError::new(ErrorKind::InvalidState, err.to_string()),
+        }
+    }
+}
+
 impl From<br_session::PlanError> for CommandError {
     fn from(err: br_session::PlanError) -> Self {
         CommandError::new(ErrorKind::InvalidInput, err.to_string())

@@ -90,8 +90,8 @@ fn init_state() -> Result<AppState, Box<dyn std::error::Error>> {
         model_override: std::env::var_os(br_models::MODEL_ENV).filter(|v| !v.is_empty()),
         paths,
         bank: br_core::QuestionBank::builtin(),
-        store: Mutex::new(store),
-        interview: interview::Interview::default(),
+        practice: br_app::Practice::new(store),
+        answer: answer::AnswerSlot::default(),
         download: Mutex::new(None),
         speaker: interviewer::Speaker::default(),
     })

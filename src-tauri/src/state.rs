@@ -2,36 +2,28 @@
 //! `lib.rs`, reached as `State<'_, AppState>` or, from a worker thread,
 //! through the `AppHandle` (see [`blocking`]).
 
+use crate::answer::AnswerSlot;
 use crate::error::{CommandError, CommandResult, ErrorKind};
-use crate::interview::Interview;
 use crate::paths::DataPaths;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 use tauri::{AppHandle, Manager};
 
 pub struct AppState {
     pub paths: DataPaths,
     pub bank: br_core::QuestionBank,
-    /// Writes take `&mut`; the lock is held only for one store call.
-    pub store: Mutex<br_store::Store>,
+    /// The database and the round in play, behind one lock
+    /// (`br_app::Practice`): the only way the app reaches either.
+    pub practice: br_app::Practice,
     pub models: br_models::Catalogue,
     /// `BARRAISER_MODEL`, read once at start: a model path or name that
     /// overrides the chosen-model setting.
     pub model_override: Option<std::ffi::OsString>,
-    /// The round being played, its recording and the loaded speech model.
-    pub interview: Interview,
+    /// The answer being recorded and the loaded speech model.
+    pub answer: AnswerSlot,
     /// Cancels the model download in progress, if any.
     pub download: Mutex<Option<br_models::CancelToken>>,
     /// The interviewer's voice.
     pub speaker: crate::interviewer::Speaker,
-}
-
-impl AppState {
-    pub fn store(&self) -> MutexGuard<'_, br_store::Store> {
-        // A panic while holding the lock cannot leave the database half
-        // written (every change is one transaction), so a poisoned lock is
-        // safe to keep using.
-        self.store.lock().unwrap_or_else(|p| p.into_inner())
-    }
 }
 
 /// Runs `work` on Tauri's blocking pool with the app state, so disk,
@@ -62,13 +54,4 @@ fn startup_failure(app: &AppHandle) -> CommandError {
         .map(|f| f.0.clone())
         .unwrap_or_else(|| "the app did not finish starting".into());
     CommandError::new(ErrorKind::Storage, reason)
-}
-
-/// Milliseconds since the Unix epoch; the engine and store take time as an
-/// argument, and this is the one place the app reads the clock for them.
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
-        .unwrap_or(0)
 }

@@ -16,6 +16,8 @@ use thiserror::Error;
 pub enum PlanError {
     #[error("a round needs at least one main question")]
     NoQuestionsRequested,
+    #[error("a round has at most {max} main questions (each may bring five follow-ups)")]
+    TooManyQuestions { max: usize },
     #[error("no Leadership Principle chosen; pick at least one or ask for a surprise round")]
     NoPrinciples,
     #[error(
@@ -43,6 +45,11 @@ pub fn plan_round(
 ) -> Result<Vec<RoundQuestion>, PlanError> {
     if config.n_questions == 0 {
         return Err(PlanError::NoQuestionsRequested);
+    }
+    if config.n_questions > RoundConfig::MAX_QUESTIONS {
+        return Err(PlanError::TooManyQuestions {
+            max: RoundConfig::MAX_QUESTIONS,
+        });
     }
     let mut rng = SplitMix64(seed);
     let is_fresh = |id: &str| config.allow_repeats || !recent_ids.iter().any(|r| r == id);
@@ -222,5 +229,23 @@ mod tests {
             plan_round(&bank, &config(PrincipleChoice::Surprise, 0), &[], 0),
             Err(PlanError::NoQuestionsRequested)
         );
+        assert_eq!(
+            plan_round(
+                &bank,
+                &config(PrincipleChoice::Surprise, RoundConfig::MAX_QUESTIONS + 1),
+                &[],
+                0
+            ),
+            Err(PlanError::TooManyQuestions {
+                max: RoundConfig::MAX_QUESTIONS
+            })
+        );
+        assert!(plan_round(
+            &bank,
+            &config(PrincipleChoice::Surprise, RoundConfig::MAX_QUESTIONS),
+            &[],
+            0
+        )
+        .is_ok());
     }
 }

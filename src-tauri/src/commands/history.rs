@@ -3,7 +3,6 @@
 use crate::dto::round::{RoundListItem, RoundView};
 use crate::dto::Id;
 use crate::error::{io_error, CommandError, CommandResult, ErrorKind};
-use crate::interview;
 use crate::state::blocking;
 use serde::Deserialize;
 use specta::Type;
@@ -15,8 +14,8 @@ use tauri::AppHandle;
 pub async fn list_rounds(app: AppHandle) -> CommandResult<Vec<RoundListItem>> {
     blocking(&app, |state| {
         Ok(state
-            .store()
-            .list_rounds()?
+            .practice
+            .with_store(|store| store.list_rounds())?
             .iter()
             .map(RoundListItem::from)
             .collect())
@@ -29,7 +28,10 @@ pub async fn list_rounds(app: AppHandle) -> CommandResult<Vec<RoundListItem>> {
 #[specta::specta]
 pub async fn get_round(app: AppHandle, round_id: Id) -> CommandResult<RoundView> {
     blocking(&app, move |state| {
-        Ok(RoundView::stored(&state.store().load_round(round_id.0)?))
+        let record = state
+            .practice
+            .with_store(|store| store.load_round(round_id.0))?;
+        Ok(RoundView::stored(&record))
     })
     .await
 }
@@ -39,8 +41,7 @@ pub async fn get_round(app: AppHandle, round_id: Id) -> CommandResult<RoundView>
 #[specta::specta]
 pub async fn delete_round(app: AppHandle, round_id: Id) -> CommandResult<()> {
     blocking(&app, move |state| {
-        interview::forget(state, round_id.0);
-        state.store().delete_round(round_id.0)?;
+        state.practice.delete_round(round_id.0)?;
         Ok(())
     })
     .await
@@ -64,10 +65,9 @@ pub async fn export_round(
     format: ReportFormat,
 ) -> CommandResult<String> {
     blocking(&app, move |state| {
-        let (record, stories) = {
-            let store = state.store();
-            (store.load_round(round_id.0)?, store.stories()?)
-        };
+        let (record, stories) = state.practice.with_store(|store| {
+            Ok::<_, br_store::StoreError>((store.load_round(round_id.0)?, store.stories()?))
+        })?;
         let (text, ext) = match format {
             ReportFormat::Markdown => (br_session::report::markdown(&record, &stories), "md"),
             ReportFormat::Html => (br_session::report::html(&record, &stories), "html"),

@@ -3,14 +3,16 @@
 use crate::dto::summary::ProgressView;
 use crate::dto::Id;
 use crate::error::{CommandError, CommandResult, ErrorKind};
-use crate::state::{blocking, now_ms, AppState};
+use crate::state::{blocking, AppState};
+use br_app::now_ms;
 use tauri::AppHandle;
 
 fn progress_view(state: &AppState) -> CommandResult<ProgressView> {
-    let store = state.store();
-    let progress = br_session::progress(&store.answer_stats()?, None);
-    let bank = br_session::story_bank(&store.stories()?, &store.story_uses()?);
-    Ok(ProgressView::new(&progress, &bank))
+    state.practice.with_store(|store| {
+        let progress = br_session::progress(&store.answer_stats()?, None);
+        let bank = br_session::story_bank(&store.stories()?, &store.story_uses()?);
+        Ok(ProgressView::new(&progress, &bank))
+    })
 }
 
 /// Trends per round and per principle, and the story bank's coverage.
@@ -32,8 +34,8 @@ pub async fn add_story(app: AppHandle, name: String, notes: String) -> CommandRe
             ));
         }
         state
-            .store()
-            .add_story(name.trim(), notes.trim(), now_ms())?;
+            .practice
+            .with_store(|store| store.add_story(name.trim(), notes.trim(), now_ms()))?;
         progress_view(state)
     })
     .await
@@ -44,7 +46,9 @@ pub async fn add_story(app: AppHandle, name: String, notes: String) -> CommandRe
 #[specta::specta]
 pub async fn delete_story(app: AppHandle, story_id: Id) -> CommandResult<ProgressView> {
     blocking(&app, move |state| {
-        state.store().delete_story(story_id.0)?;
+        state
+            .practice
+            .with_store(|store| store.delete_story(story_id.0))?;
         progress_view(state)
     })
     .await

@@ -27,9 +27,7 @@ pub async fn current_round(app: AppHandle) -> CommandResult<Option<RoundView>> {
 #[specta::specta]
 pub async fn skip_followup(app: AppHandle) -> CommandResult<RoundView> {
     blocking(&app, |state| {
-        interview::step(state, |round| {
-            round.skip(crate::state::now_ms()).map(|_| ())
-        })
+        interview::step(state, |round| round.skip(br_app::now_ms()).map(|_| ()))
     })
     .await
 }

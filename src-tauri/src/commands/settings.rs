@@ -6,25 +6,28 @@ use crate::dto::settings::{
 };
 use crate::error::{io_error, CommandResult};
 use crate::state::{blocking, AppState};
-use crate::{devices, interview, interviewer, models};
+use crate::{devices, interviewer, models};
 use tauri::ipc::Channel;
 use tauri::AppHandle;
 
 fn settings_view(state: &AppState) -> CommandResult<SettingsView> {
-    let store = state.store();
-    let open_round = store
-        .list_rounds()?
-        .iter()
-        .find(|r| r.status == br_session::RoundStatus::Open)
-        .map(crate::dto::round::RoundListItem::from);
+    let (open_round, microphone, interviewer) = state.practice.with_store(|store| {
+        let open_round = store
+            .list_rounds()?
+            .iter()
+            .find(|r| r.status == br_session::RoundStatus::Open)
+            .map(crate::dto::round::RoundListItem::from);
+        let microphone = store.setting(devices::MICROPHONE_SETTING)?;
+        CommandResult::Ok((open_round, microphone, interviewer::load(store)?))
+    })?;
     Ok(SettingsView {
         data_dir: state.paths.data_dir.display().to_string(),
         recordings_dir: state.paths.recordings_dir.display().to_string(),
         exports_dir: state.paths.exports_dir.display().to_string(),
-        microphone: store.setting(devices::MICROPHONE_SETTING)?,
+        microphone,
         model: models::status(state),
         open_round,
-        interviewer: interviewer::load(&store)?.into(),
+        interviewer: interviewer.into(),
     })
 }
 
@@ -54,8 +57,8 @@ pub async fn list_microphones(app: AppHandle) -> CommandResult<Vec<Microphone>> 
 pub async fn set_microphone(app: AppHandle, name: Option<String>) -> CommandResult<SettingsView> {
     blocking(&app, move |state| {
         state
-            .store()
-            .set_setting(devices::MICROPHONE_SETTING, name.as_deref())?;
+            .practice
+            .with_store(|store| store.set_setting(devices::MICROPHONE_SETTING, name.as_deref()))?;
         settings_view(state)
     })
     .await
@@ -70,7 +73,9 @@ pub async fn set_interviewer(
     choice: InterviewerChoice,
 ) -> CommandResult<SettingsView> {
     blocking(&app, move |state| {
-        interviewer::save(&mut state.store(), &choice.into())?;
+        state
+            .practice
+            .with_store(|store| interviewer::save(store, &choice.into()))?;
         settings_view(state)
     })
     .await
@@ -111,15 +116,16 @@ pub async fn test_microphone(app: AppHandle, on_level: Channel<Level>) -> Comman
 #[specta::specta]
 pub async fn delete_all_data(app: AppHandle) -> CommandResult<SettingsView> {
     blocking(&app, |state| {
-        let rounds = state.store().list_rounds()?;
+        let rounds = state.practice.with_store(|store| store.list_rounds())?;
         for round in rounds {
-            interview::forget(state, round.id);
-            state.store().delete_round(round.id)?;
+            state.practice.delete_round(round.id)?;
         }
-        let stories = state.store().stories()?;
-        for story in stories {
-            state.store().delete_story(story.id)?;
-        }
+        state.practice.with_store(|store| {
+            for story in store.stories()? {
+                store.delete_story(story.id)?;
+            }
+            Ok::<_, br_store::StoreError>(())
+        })?;
         if state.paths.exports_dir.exists() {
             std::fs::remove_dir_all(&state.paths.exports_dir)
                 .and_then(|_| std::fs::create_dir_all(&state.paths.exports_dir))

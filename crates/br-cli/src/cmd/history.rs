@@ -22,14 +22,6 @@ impl DataDirArgs {
     }
 }
 
-/// Now, in Unix milliseconds: the CLI is where the clock is read.
-pub fn now_ms() -> i64 {
-    let since_epoch = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap_or_default();
-    i64::try_from(since_epoch.as_millis()).unwrap_or(i64::MAX)
-}
-
 /// "2.5", or "-" when there is no value.
 pub fn fmt_opt(value: Option<f64>, decimals: usize) -> String {
     value.map_or_else(|| "-".to_string(), |v| format!("{v:.decimals$}"))

@@ -9,19 +9,18 @@
 //! crash, a closed terminal) stays open and `--resume ID` continues it.
 
 use crate::cmd::common::{parse_principle, parse_role};
-use crate::cmd::history::{now_ms, print_summary, DataDirArgs};
+use crate::cmd::history::{print_summary, DataDirArgs};
 use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
 use crate::render;
 use anyhow::{bail, Context};
+use br_app::{now_ms, ActiveRound, AppError, PendingAnswer, Practice};
 use br_audio::{Recorder, Source};
 use br_core::{Principle, QuestionBank, Role};
 use br_session::{
-    plan_round, Mode, PrincipleChoice, Prompt, Recording, Response, Round, RoundConfig,
-    RoundStatus, SessionError, Stage,
+    Mode, PlanError, PrincipleChoice, Prompt, Round, RoundConfig, SessionError, Stage,
 };
-use br_store::Store;
-use br_stt::{transcribe_file, SttEngine};
+use br_stt::transcribe_file;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -74,28 +73,20 @@ pub struct Args {
 
 /// What the candidate does at a prompt.
 enum Move {
-    /// Answered; the recording is at this path (relative, absolute).
-    Answered(String, PathBuf),
+    /// Answered; the recording is in the pending answer's file.
+    Answered,
     Skip,
     Retry,
     End,
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut store = args.data.open()?;
-    let (round_id, mut round) = match args.resume {
-        Some(id) => {
-            let record = store.load_round(id)?;
-            if record.status != RoundStatus::Open {
-                bail!(
-                    "round {id} is {}; only open rounds can be resumed",
-                    record.status.slug()
-                );
-            }
-            (id, Round::resume(record)?)
-        }
-        None => start_round(&mut store, &args)?,
+    let practice = Practice::new(args.data.open()?);
+    let started = match args.resume {
+        Some(id) => practice.resume_round(id)?,
+        None => start_round(&practice, &args)?,
     };
+    let round_id = started.id;
     let engine = load_engine(&args.model, args.data.data_dir.as_deref())?;
     let out = Out { quiet: args.json };
     let mut files = args.answers.iter();
@@ -104,10 +95,11 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     let mut lines = stdin.lock().lines();
     out.say(&format!(
         "Round {round_id}: {} question(s) for a {} interview.",
-        round.questions().len(),
-        round.config().role.name()
+        started.round.questions().len(),
+        started.round.config().role.name()
     ));
 
+    let mut round = started.round;
     loop {
         match round.stage().clone() {
             Stage::Finished { .. } => break,
@@ -117,8 +109,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 } else {
                     None
                 };
-                round.rate(rating)?;
-                store.sync_round(round_id, &round, now_ms())?;
+                round = practice.step(now_ms(), |round| round.rate(rating))?.round;
                 if round.config().mode.feedback_after_each_answer() {
                     let answer = round.turns()[turn_idx]
                         .answer
@@ -129,23 +120,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             }
             Stage::Answer { prompt } => {
                 out.say(&prompt_text(&round, &prompt));
+                let pending = practice.begin_answer()?;
                 let step = if interactive {
-                    interactive_move(&store, round_id, &prompt, &mut lines)?
+                    interactive_move(&pending, &mut lines)?
                 } else {
-                    file_move(
-                        &store,
-                        round_id,
-                        &prompt,
-                        files.next().map(PathBuf::as_path),
-                    )?
+                    file_move(&pending, files.next().map(PathBuf::as_path))?
                 };
-                let at_ms = now_ms();
-                match step {
-                    Move::Answered(relative, file) => {
-                        let response = transcribe(&engine, relative, &file, at_ms)?;
+                round = match step {
+                    Move::Answered => {
+                        let spoken =
+                            transcribe_file(&engine, &pending.file).with_context(|| {
+                                format!("cannot transcribe {}", pending.file.display())
+                            })?;
                         let feedback = round.config().mode.feedback_after_each_answer();
-                        let turn = match round.answer(response) {
-                            Err(SessionError::NothingHeard) => {
+                        let (turn, active) = match practice.answer(&pending, spoken, now_ms()) {
+                            Err(AppError::Session(SessionError::NothingHeard)) => {
                                 eprintln!("barraiser: {}", SessionError::NothingHeard);
                                 continue;
                             }
@@ -155,14 +144,24 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                             let answer = turn.answer.as_ref().expect("just answered");
                             out.feedback(&answer.text, &answer.analysis);
                         }
+                        active.round
                     }
                     Move::Skip => {
-                        round.skip(at_ms)?;
+                        let at_ms = now_ms();
+                        practice
+                            .step(at_ms, |round| round.skip(at_ms).map(|_| ()))?
+                            .round
                     }
-                    Move::Retry => round.retry()?,
-                    Move::End => round.end(),
-                }
-                store.sync_round(round_id, &round, at_ms)?;
+                    Move::Retry => practice.step(now_ms(), Round::retry)?.round,
+                    Move::End => {
+                        practice
+                            .step(now_ms(), |round| {
+                                round.end();
+                                Ok(())
+                            })?
+                            .round
+                    }
+                };
             }
         }
     }
@@ -188,7 +187,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn start_round(store: &mut Store, args: &Args) -> anyhow::Result<(i64, Round)> {
+fn start_round(practice: &Practice, args: &Args) -> anyhow::Result<ActiveRound> {
     let config = RoundConfig {
         role: args.role,
         principles: if args.principles.is_empty() {
@@ -203,12 +202,15 @@ fn start_round(store: &mut Store, args: &Args) -> anyhow::Result<(i64, Round)> {
         },
         allow_repeats: args.allow_repeats,
     };
-    let recent = store.questions_to_avoid()?;
-    let seed = args.seed.unwrap_or_else(|| now_ms().unsigned_abs());
-    let questions = plan_round(&QuestionBank::builtin(), &config, &recent, seed)
-        .context("cannot start the round (--allow-repeats lifts the no-repeat rule)")?;
-    let round_id = store.create_round(&config, &questions, now_ms())?;
-    Ok((round_id, Round::new(config, questions)?))
+    let started_at_ms = now_ms();
+    let seed = args.seed.unwrap_or_else(|| started_at_ms.unsigned_abs());
+    practice
+        .start_round(&QuestionBank::builtin(), config, seed, started_at_ms)
+        .map_err(|err| match err {
+            AppError::Plan(PlanError::OnlyRecentQuestions { .. }) => anyhow::Error::new(err)
+                .context("cannot start the round (--allow-repeats lifts the no-repeat rule)"),
+            err => err.into(),
+        })
 }
 
 fn prompt_text(round: &Round, prompt: &Prompt) -> String {
@@ -232,19 +234,21 @@ fn prompt_text(round: &Round, prompt: &Prompt) -> String {
 }
 
 fn interactive_move(
-    store: &Store,
-    round_id: i64,
-    prompt: &Prompt,
+    pending: &PendingAnswer,
     lines: &mut impl Iterator<Item = std::io::Result<String>>,
 ) -> anyhow::Result<Move> {
-    let skip = if prompt.depth > 0 { "  [s] skip" } else { "" };
+    let skip = if pending.prompt.depth > 0 {
+        "  [s] skip"
+    } else {
+        ""
+    };
     print!("[Enter] record{skip}  [r] retry the last answer  [q] end the round > ");
     std::io::stdout().flush()?;
     let Some(line) = lines.next().transpose()? else {
         return Ok(Move::End);
     };
     match line.trim() {
-        "s" if prompt.depth > 0 => return Ok(Move::Skip),
+        "s" if pending.prompt.depth > 0 => return Ok(Move::Skip),
         "r" => return Ok(Move::Retry),
         "q" => return Ok(Move::End),
         "" => {}
@@ -252,9 +256,7 @@ fn interactive_move(
             println!("Unknown choice {other:?}; recording.");
         }
     }
-    let (relative, file) =
-        store.recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)?;
-    let recorder = Recorder::start(&Source::Microphone { device: None }, &file, None)?;
+    let recorder = Recorder::start(&Source::Microphone { device: None }, &pending.file, None)?;
     println!(
         "Recording from {} - press Enter to stop.",
         recorder.device()
@@ -264,53 +266,25 @@ fn interactive_move(
     if let Some(err) = &recording.device_error {
         eprintln!("barraiser: the microphone failed mid-answer ({err}); keeping what was recorded");
     }
-    Ok(Move::Answered(relative, file))
+    Ok(Move::Answered)
 }
 
 /// Copies the next answer file into the round's recordings as 16 kHz mono,
 /// so the round keeps its own audio whatever happens to the original.
-fn file_move(
-    store: &Store,
-    round_id: i64,
-    prompt: &Prompt,
-    next: Option<&Path>,
-) -> anyhow::Result<Move> {
+fn file_move(pending: &PendingAnswer, next: Option<&Path>) -> anyhow::Result<Move> {
     let Some(source) = next else {
         return Ok(Move::End);
     };
     if source.as_os_str() == SKIP {
-        if prompt.depth == 0 {
+        if pending.prompt.depth == 0 {
             bail!("`skip` in --answers stands for a main question; only follow-ups can be skipped");
         }
         return Ok(Move::Skip);
     }
     let samples = br_audio::read_wav(source)
         .with_context(|| format!("cannot read the answer {}", source.display()))?;
-    let (relative, file) =
-        store.recording_path(round_id, prompt.question_idx, prompt.depth, prompt.attempt)?;
-    br_audio::write_wav(&file, &samples)?;
-    Ok(Move::Answered(relative, file))
-}
-
-fn transcribe(
-    engine: &SttEngine,
-    relative: String,
-    file: &Path,
-    at_ms: i64,
-) -> anyhow::Result<Response> {
-    let spoken = transcribe_file(engine, file)
-        .with_context(|| format!("cannot transcribe {}", file.display()))?;
-    Ok(Response {
-        text: spoken.transcript.text,
-        words: spoken.transcript.words,
-        recording: Some(Recording {
-            path: relative,
-            duration_s: spoken.timeline.duration_s,
-            sample_rate: br_audio::SAMPLE_RATE,
-        }),
-        timeline: Some(spoken.timeline),
-        at_ms,
-    })
+    br_audio::write_wav(&pending.file, &samples)?;
+    Ok(Move::Answered)
 }
 
 fn ask_rating(

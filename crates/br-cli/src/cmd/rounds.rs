@@ -2,8 +2,9 @@
 //! rounds. A round left open (by a crash or an interrupted session) is
 //! listed as open, to be resumed with `practice --resume` or closed here.
 
-use crate::cmd::history::{fmt_opt, now_ms, print_summary, DataDirArgs};
+use crate::cmd::history::{fmt_opt, print_summary, DataDirArgs};
 use crate::output::print_json;
+use br_app::now_ms;
 use br_session::report::format_time_ms;
 use br_session::{Round, RoundStatus};
 use clap::Subcommand;

@@ -1,9 +1,10 @@
 //! `barraiser stories ...`: the story bank. Name your stories, tag answers
 //! with the story you told, and see which principles each story covers.
 
-use crate::cmd::history::{now_ms, DataDirArgs};
+use crate::cmd::history::DataDirArgs;
 use crate::output::print_json;
 use anyhow::bail;
+use br_app::now_ms;
 use br_session::{story_bank, Round};
 use clap::Subcommand;
 
