@@ -8,6 +8,9 @@
 //! Guarantees the app and CLI rely on:
 //! - the schema is versioned ([`migrations`]); an older database is upgraded
 //!   on open, one from a newer build is refused with [`StoreError::SchemaTooNew`];
+//! - the domain types kept as JSON (analysis, follow-up, timeline, round
+//!   settings) are written as versioned records the store owns, so a round
+//!   stored by an earlier build reads back after those types change;
 //! - WAL journal, `foreign_keys` on and a busy timeout, so a reader (the CLI)
 //!   and a writer (the app) can use the database at the same time;
 //! - every change of more than one row is one transaction, and each turn is
@@ -18,6 +21,7 @@
 mod error;
 pub mod migrations;
 mod paths;
+mod records;
 mod rounds;
 mod stats;
 mod store;

@@ -125,13 +125,27 @@ WHERE NOT EXISTS (
 );
 "#;
 
+/// Version 3: the record version of every JSON column (see `records.rs`).
+/// Rows written before have version 1, whose JSON is the domain types' own
+/// as they were then.
+const V3_RECORD_VERSIONS: &str = r#"
+ALTER TABLE rounds ADD COLUMN config_version INTEGER NOT NULL DEFAULT 1 CHECK (config_version >= 1);
+ALTER TABLE turns ADD COLUMN followup_version INTEGER NOT NULL DEFAULT 1 CHECK (followup_version >= 1);
+ALTER TABLE transcripts ADD COLUMN timeline_version INTEGER NOT NULL DEFAULT 1 CHECK (timeline_version >= 1);
+ALTER TABLE analyses ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 1 CHECK (analysis_version >= 1);
+"#;
+
 /// Every migration, oldest first.
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1_CORE), M::up(V2_STORIES)])
+    Migrations::new(vec![
+        M::up(V1_CORE),
+        M::up(V2_STORIES),
+        M::up(V3_RECORD_VERSIONS),
+    ])
 }
 
 /// The schema version this build writes: the number of migrations.
-pub const SCHEMA_VERSION: usize = 2;
+pub const SCHEMA_VERSION: usize = 3;
 
 #[cfg(test)]
 mod tests {

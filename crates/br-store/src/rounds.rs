@@ -4,6 +4,9 @@
 //! closing, listing, loading and deleting.
 
 use crate::error::StoreError;
+use crate::records::{
+    self, AnalysisRecord, ConfigRecord, FollowUpRecord, Stored, TimelineRecord, RECORD_VERSION,
+};
 use crate::store::{Store, RECORDINGS_DIR};
 use br_core::{Analysis, FollowUp, Principle, Role, SpeechTimeline, TimedWord};
 use br_session::{
@@ -63,13 +66,15 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let tx = self.write_transaction()?;
         tx.execute(
-            "INSERT INTO rounds (started_at_ms, status, role, mode, config_json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO rounds (started_at_ms, status, role, mode, config_json, config_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![
                 started_at_ms,
                 RoundStatus::Open.slug(),
                 config.role.slug(),
                 config.mode.slug(),
-                to_json(config),
+                records::write::<ConfigRecord, _>(config),
+                RECORD_VERSION,
             ],
         )?;
         let round_id = tx.last_insert_rowid();
@@ -230,15 +235,33 @@ impl Store {
     /// Everything stored about a round, turns in the order they happened.
     pub fn load_round(&self, round_id: i64) -> Result<RoundRecord, StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        let (started_at_ms, ended_at_ms, status, config_json): (i64, Option<i64>, String, String) =
-            tx.query_row(
-                "SELECT started_at_ms, ended_at_ms, status, config_json FROM rounds WHERE id = ?1",
+        let (started_at_ms, ended_at_ms, status, config_json, config_version): (
+            i64,
+            Option<i64>,
+            String,
+            String,
+            u32,
+        ) = tx
+            .query_row(
+                "SELECT started_at_ms, ended_at_ms, status, config_json, config_version
+                 FROM rounds WHERE id = ?1",
                 [round_id],
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+                |row| {
+                    Ok((
+                        row.get(0)?,
+                        row.get(1)?,
+                        row.get(2)?,
+                        row.get(3)?,
+                        row.get(4)?,
+                    ))
+                },
             )
             .optional()?
             .ok_or(StoreError::RoundNotFound(round_id))?;
-        let config: RoundConfig = from_json(round_id, "round settings", &config_json)?;
+        let config: RoundConfig = records::read::<ConfigRecord, _>(
+            Stored::new(round_id, config_version, &config_json),
+            "round settings",
+        )?;
 
         let mut questions = Vec::new();
         {
@@ -280,7 +303,8 @@ impl Store {
         let mut stmt = tx.prepare(
             "SELECT t.id, t.seq, t.question_idx, t.depth, t.attempt, t.prompt, t.followup_json, t.skipped,
                     t.self_rating, t.at_ms, tr.text, tr.timeline_json, a.analysis_json,
-                    r.path, r.duration_s, r.sample_rate
+                    r.path, r.duration_s, r.sample_rate,
+                    t.followup_version, tr.timeline_version, a.analysis_version
              FROM turns t
              LEFT JOIN transcripts tr ON tr.turn_id = t.id
              LEFT JOIN analyses a ON a.turn_id = t.id
@@ -295,7 +319,12 @@ impl Store {
             }
             let followup_json: Option<String> = row.get(6)?;
             let followup: Option<FollowUp> = followup_json
-                .map(|json| from_json(round_id, "follow-up", &json))
+                .map(|json| {
+                    records::read::<FollowUpRecord, _>(
+                        Stored::new(round_id, row.get(16)?, &json),
+                        "follow-up",
+                    )
+                })
                 .transpose()?;
             let skipped: bool = row.get(7)?;
             let answer = if skipped {
@@ -311,7 +340,12 @@ impl Store {
                 };
                 let timeline_json: Option<String> = row.get(11)?;
                 let timeline: Option<SpeechTimeline> = timeline_json
-                    .map(|json| from_json(round_id, "timeline", &json))
+                    .map(|json| {
+                        records::read::<TimelineRecord, _>(
+                            Stored::new(round_id, row.get(17)?, &json),
+                            "timeline",
+                        )
+                    })
                     .transpose()?;
                 let path: Option<String> = row.get(13)?;
                 let recording = match path {
@@ -322,7 +356,10 @@ impl Store {
                     }),
                     None => None,
                 };
-                let analysis: Analysis = from_json(round_id, "analysis", &analysis_json)?;
+                let analysis = records::read::<AnalysisRecord, Analysis>(
+                    Stored::new(round_id, row.get(18)?, &analysis_json),
+                    "analysis",
+                )?;
                 Some(Answer {
                     text,
                     words: words.remove(&turn_id).unwrap_or_default(),
@@ -500,8 +537,8 @@ fn insert_turn(
     };
     tx.execute(
         "INSERT INTO turns (round_id, seq, question_idx, kind, depth, parent_id, attempt, prompt,
-                            followup_json, skipped, self_rating, at_ms)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                            followup_json, followup_version, skipped, self_rating, at_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
         params![
             round_id,
             seq,
@@ -511,7 +548,10 @@ fn insert_turn(
             parent_id,
             turn.attempt,
             turn.prompt,
-            turn.followup.as_ref().map(to_json),
+            turn.followup
+                .as_ref()
+                .map(records::write::<FollowUpRecord, _>),
+            RECORD_VERSION,
             turn.answer.is_none(),
             turn.self_rating,
             turn.at_ms,
@@ -525,8 +565,13 @@ fn insert_turn(
 
 fn insert_answer(tx: &Transaction<'_>, turn_id: i64, answer: &Answer) -> Result<(), StoreError> {
     tx.execute(
-        "INSERT INTO transcripts (turn_id, text, timeline_json) VALUES (?1, ?2, ?3)",
-        params![turn_id, answer.text, answer.timeline.as_ref().map(to_json)],
+        "INSERT INTO transcripts (turn_id, text, timeline_json, timeline_version) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            turn_id,
+            answer.text,
+            answer.timeline.as_ref().map(records::write::<TimelineRecord, _>),
+            RECORD_VERSION
+        ],
     )?;
     {
         let mut insert = tx.prepare(
@@ -538,13 +583,14 @@ fn insert_answer(tx: &Transaction<'_>, turn_id: i64, answer: &Answer) -> Result<
     }
     let a = &answer.analysis;
     tx.execute(
-        "INSERT INTO analyses (turn_id, analysis_json, score, filler_total, fillers_per_min, star_situation,
-                               star_task, star_action, star_result, result_quantified, i_count, we_count,
-                               word_count, words_per_min, duration_s)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        "INSERT INTO analyses (turn_id, analysis_json, analysis_version, score, filler_total, fillers_per_min,
+                               star_situation, star_task, star_action, star_result, result_quantified, i_count,
+                               we_count, word_count, words_per_min, duration_s)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             turn_id,
-            to_json(a),
+            records::write::<AnalysisRecord, _>(a),
+            RECORD_VERSION,
             a.score.value,
             a.fillers.total,
             a.fillers.per_minute,
@@ -577,19 +623,6 @@ fn round_status(tx: &Transaction<'_>, round_id: i64) -> Result<RoundStatus, Stor
         .optional()?
         .ok_or(StoreError::RoundNotFound(round_id))?;
     parse_status(round_id, &slug)
-}
-
-/// Serializes a value the store itself built; these types always serialize.
-pub(crate) fn to_json<T: Serialize>(value: &T) -> String {
-    serde_json::to_string(value).expect("session types serialize to JSON")
-}
-
-pub(crate) fn from_json<T: serde::de::DeserializeOwned>(
-    round_id: i64,
-    what: &str,
-    json: &str,
-) -> Result<T, StoreError> {
-    serde_json::from_str(json).map_err(|e| corrupt(round_id, &format!("unreadable {what}: {e}")))
 }
 
 pub(crate) fn corrupt(round_id: i64, detail: &str) -> StoreError {
