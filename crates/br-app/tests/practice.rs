@@ -57,10 +57,17 @@ fn spoken(text: &str, duration_s: f64) -> SpokenAnswer {
     }
 }
 
-#[test]
-fn a_round_played_through_the_app_layer_is_stored_as_played() {
+/// A practice over a new database in a temporary folder (kept as long as
+/// the folder value lives).
+fn new_practice() -> (tempfile::TempDir, Practice) {
     let dir = tempfile::tempdir().unwrap();
     let practice = Practice::new(Store::open(dir.path()).unwrap());
+    (dir, practice)
+}
+
+#[test]
+fn a_round_played_through_the_app_layer_is_stored_as_played() {
+    let (_dir, practice) = new_practice();
     let bank = QuestionBank::builtin();
     let started = practice.start_round(&bank, config(), 7, 1_000).unwrap();
 
@@ -103,9 +110,8 @@ fn a_round_played_through_the_app_layer_is_stored_as_played() {
 
 #[test]
 fn an_answer_to_a_prompt_the_round_has_left_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let practice = Practice::new(Store::open(dir.path()).unwrap());
     let bank = QuestionBank::builtin();
+    let (_dir, practice) = new_practice();
     let first = practice.start_round(&bank, config(), 7, 1_000).unwrap();
     let pending = practice.begin_answer().unwrap();
     // While the answer is recorded, another command starts a new round.
@@ -120,26 +126,12 @@ fn an_answer_to_a_prompt_the_round_has_left_is_refused() {
 
 #[test]
 fn an_answer_with_no_words_is_not_counted() {
-    let dir = tempfile::tempdir().unwrap();
-    let practice = Practice::new(Store::open(dir.path()).unwrap());
+    let (_dir, practice) = new_practice();
     let started = practice
         .start_round(&QuestionBank::builtin(), config(), 7, 1_000)
         .unwrap();
     let pending = practice.begin_answer().unwrap();
-    let silent = SpokenAnswer {
-        transcript: Transcript {
-            text: String::new(),
-            duration_s: 5.0,
-            segments: Vec::new(),
-            words: Vec::new(),
-        },
-        timeline: SpeechTimeline {
-            duration_s: 5.0,
-            speech_s: 0.0,
-            pauses: Vec::new(),
-        },
-        hesitations: Vec::new(),
-    };
+    let silent = spoken("", 5.0);
     assert!(matches!(
         practice.answer(&pending, silent, 2_000),
         Err(AppError::Session(br_session::SessionError::NothingHeard))
@@ -159,8 +151,8 @@ fn an_answer_with_no_words_is_not_counted() {
 fn concurrent_commands_cannot_deadlock() {
     const THREADS: usize = 8;
     const ROUNDS_OF_COMMANDS: usize = 25;
-    let dir = tempfile::tempdir().unwrap();
-    let practice = std::sync::Arc::new(Practice::new(Store::open(dir.path()).unwrap()));
+    let (_dir, practice) = new_practice();
+    let practice = std::sync::Arc::new(practice);
     let bank = std::sync::Arc::new(QuestionBank::builtin());
     let (done_tx, done_rx) = mpsc::channel();
     for thread_idx in 0..THREADS {
