@@ -8,10 +8,9 @@
 //! transcribing an answer live in `answer.rs`.
 
 use crate::dto::round::{RoundSetup, RoundView};
-use crate::error::{CommandError, CommandResult, ErrorKind};
+use crate::error::CommandResult;
 use crate::state::AppState;
 use br_app::{now_ms, ActiveRound};
-use br_core::{Principle, Role};
 use br_session::{PrincipleChoice, Round, RoundConfig};
 
 /// The view of the round in play.
@@ -21,36 +20,18 @@ pub fn view(active: &ActiveRound) -> RoundView {
 
 /// Turns the Start screen's choices into a round configuration (the number
 /// of questions is checked by the planner).
-fn config_from(setup: &RoundSetup) -> CommandResult<RoundConfig> {
-    let role = Role::parse(&setup.role).ok_or_else(|| {
-        CommandError::new(
-            ErrorKind::InvalidInput,
-            format!("unknown role \"{}\"", setup.role),
-        )
-    })?;
-    let principles = setup
-        .principles
-        .iter()
-        .map(|slug| {
-            Principle::parse(slug).ok_or_else(|| {
-                CommandError::new(
-                    ErrorKind::InvalidInput,
-                    format!("unknown Leadership Principle \"{slug}\""),
-                )
-            })
-        })
-        .collect::<CommandResult<Vec<_>>>()?;
-    Ok(RoundConfig {
-        role,
-        principles: if principles.is_empty() {
+fn config_from(setup: &RoundSetup) -> RoundConfig {
+    RoundConfig {
+        role: setup.role.into(),
+        principles: if setup.principles.is_empty() {
             PrincipleChoice::Surprise
         } else {
-            PrincipleChoice::Chosen(principles)
+            PrincipleChoice::Chosen(setup.principles.iter().map(|&p| p.into()).collect())
         },
         n_questions: usize::from(setup.n_questions),
         mode: setup.mode.into(),
         allow_repeats: false,
-    })
+    }
 }
 
 /// Plans and stores a new round and makes it the one in play. A round
@@ -62,7 +43,7 @@ pub fn start_round(state: &AppState, setup: &RoundSetup) -> CommandResult<RoundV
     let active =
         state
             .practice
-            .start_round(&state.bank, config_from(setup)?, seed, started_at_ms)?;
+            .start_round(&state.bank, config_from(setup), seed, started_at_ms)?;
     Ok(view(&active))
 }
 

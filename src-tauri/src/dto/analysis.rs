@@ -65,6 +65,8 @@ pub struct Analysis {
     pub specificity: Specificity,
     pub score: Score,
     pub followups: Vec<FollowUp>,
+    /// What the answer has and lacks, as the engine decided it.
+    pub checklist: Vec<crate::dto::checklist::Check>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -146,22 +148,50 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct FollowUp {
-    /// Why it is asked ("ask_result", "ask_metric", ...).
-    pub kind: String,
+    /// Why it is asked.
+    pub kind: FollowUpKind,
     pub text: String,
     pub key_phrase: Option<String>,
 }
 
+/// Why a follow-up is asked, spelled as `br_core::FollowUpKind::slug`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
+pub enum FollowUpKind {
+    #[serde(rename = "ask_situation")]
+    AskSituation,
+    #[serde(rename = "ask_personal_action")]
+    AskPersonalAction,
+    #[serde(rename = "ask_result")]
+    AskResult,
+    #[serde(rename = "ask_metric")]
+    AskMetric,
+    #[serde(rename = "ask_why_decision")]
+    AskWhyDecision,
+    #[serde(rename = "ask_lesson")]
+    AskLesson,
+    #[serde(rename = "none")]
+    None,
+}
+
+impl From<br_core::FollowUpKind> for FollowUpKind {
+    fn from(kind: br_core::FollowUpKind) -> Self {
+        use br_core::FollowUpKind as K;
+        match kind {
+            K::AskSituation => FollowUpKind::AskSituation,
+            K::AskPersonalAction => FollowUpKind::AskPersonalAction,
+            K::AskResult => FollowUpKind::AskResult,
+            K::AskMetric => FollowUpKind::AskMetric,
+            K::AskWhyDecision => FollowUpKind::AskWhyDecision,
+            K::AskLesson => FollowUpKind::AskLesson,
+            K::None => FollowUpKind::None,
+        }
+    }
+}
+
 impl From<&br_core::FollowUp> for FollowUp {
     fn from(followup: &br_core::FollowUp) -> Self {
-        // The core enum serializes to its snake_case tag; reuse that spelling
-        // rather than keeping a second list of names in sync here.
-        let kind = serde_json::to_value(followup.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         FollowUp {
-            kind,
+            kind: followup.kind.into(),
             text: followup.text.clone(),
             key_phrase: followup.key_phrase.clone(),
         }
@@ -259,6 +289,7 @@ impl From<&br_core::Analysis> for Analysis {
                     .collect(),
             },
             followups: a.followups.iter().map(FollowUp::from).collect(),
+            checklist: crate::dto::checklist::checklist(a),
         }
     }
 }

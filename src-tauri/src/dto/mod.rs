@@ -6,6 +6,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod checklist;
 pub mod models;
 pub mod round;
 pub mod settings;

@@ -4,7 +4,9 @@
 //! render. Every round command returns the whole `RoundView`, so the UI never
 //! has to merge partial updates.
 
-use crate::dto::analysis::{Analysis, TimedWord};
+use crate::dto::analysis::{Analysis, FollowUpKind, TimedWord};
+use crate::dto::catalog::{PrincipleSlug, RoleSlug, RoundLimits};
+use crate::dto::checklist::CheckItem;
 use br_session::{Mode, Round, RoundRecord, RoundStatus, Stage, Turn};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -12,14 +14,14 @@ use specta::Type;
 /// A principle as shown: its slug (what commands take) and its name.
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct PrincipleRef {
-    pub slug: String,
+    pub slug: PrincipleSlug,
     pub name: String,
 }
 
 impl From<br_core::Principle> for PrincipleRef {
     fn from(p: br_core::Principle) -> Self {
         PrincipleRef {
-            slug: p.slug().to_string(),
+            slug: p.into(),
             name: p.name().to_string(),
         }
     }
@@ -55,10 +57,9 @@ impl From<ModeDto> for Mode {
 /// What the candidate chose on the Start screen.
 #[derive(Debug, Clone, PartialEq, Deserialize, Type)]
 pub struct RoundSetup {
-    /// A role slug ("pm", "pm-t", "tpm", "project-manager").
-    pub role: String,
-    /// Principle slugs; empty means "surprise me".
-    pub principles: Vec<String>,
+    pub role: RoleSlug,
+    /// Empty means "surprise me".
+    pub principles: Vec<PrincipleSlug>,
     pub n_questions: u8,
     pub mode: ModeDto,
 }
@@ -102,8 +103,8 @@ pub enum StageView {
         depth: u32,
         attempt: u32,
         text: String,
-        /// Why the follow-up is asked ("ask_result", ...); null for a main question.
-        followup_kind: Option<String>,
+        /// Why the follow-up is asked; null for a main question.
+        followup_kind: Option<FollowUpKind>,
     },
     /// The candidate's own 1-4 rating of the main answer in `turn_idx`,
     /// asked before the app's score is shown.
@@ -123,10 +124,7 @@ impl From<&Stage> for StageView {
                 depth: n(prompt.depth),
                 attempt: prompt.attempt,
                 text: prompt.text.clone(),
-                followup_kind: prompt
-                    .followup
-                    .as_ref()
-                    .map(|f| crate::dto::analysis::FollowUp::from(f).kind),
+                followup_kind: prompt.followup.as_ref().map(|f| f.kind.into()),
             },
             Stage::SelfRating { turn_idx } => StageView::SelfRating {
                 turn_idx: n(*turn_idx),
@@ -172,7 +170,9 @@ pub struct RoundView {
     pub started_at_ms: i64,
     pub status: RoundStatusDto,
     pub mode: ModeDto,
-    pub role: String,
+    pub role: RoleSlug,
+    /// The most follow-ups below one main question (the engine's limit).
+    pub max_followups: u32,
     pub questions: Vec<QuestionView>,
     pub turns: Vec<TurnView>,
     pub stage: StageView,
@@ -204,12 +204,20 @@ fn turn_views(turns: &[Turn]) -> Vec<TurnView> {
             depth: n(turn.depth),
             attempt: turn.attempt,
             prompt: turn.prompt.clone(),
-            answer: turn.answer.as_ref().map(|a| AnswerView {
-                text: a.text.clone(),
-                words: a.words.iter().map(TimedWord::from).collect(),
-                recording: a.recording.as_ref().map(|r| recording_src(&r.path)),
-                duration_s: a.recording.as_ref().map(|r| r.duration_s),
-                analysis: Analysis::from(&a.analysis),
+            answer: turn.answer.as_ref().map(|a| {
+                let mut analysis = Analysis::from(&a.analysis);
+                // A follow-up answer is short by design: only a main answer
+                // is held to the length norm.
+                if turn.depth > 0 {
+                    analysis.checklist.retain(|c| c.item != CheckItem::Length);
+                }
+                AnswerView {
+                    text: a.text.clone(),
+                    words: a.words.iter().map(TimedWord::from).collect(),
+                    recording: a.recording.as_ref().map(|r| recording_src(&r.path)),
+                    duration_s: a.recording.as_ref().map(|r| r.duration_s),
+                    analysis,
+                }
             }),
             self_rating: turn.self_rating,
             superseded: turns[idx + 1..]
@@ -229,7 +237,8 @@ impl RoundView {
             started_at_ms,
             status: round.status().into(),
             mode: config.mode.into(),
-            role: config.role.slug().to_string(),
+            role: config.role.into(),
+            max_followups: RoundLimits::engine().max_followups,
             questions: round
                 .questions()
                 .iter()
@@ -265,7 +274,8 @@ impl RoundView {
             started_at_ms: record.started_at_ms,
             status: record.status.into(),
             mode: record.config.mode.into(),
-            role: record.config.role.slug().to_string(),
+            role: record.config.role.into(),
+            max_followups: RoundLimits::engine().max_followups,
             questions: record
                 .questions
                 .iter()
@@ -292,7 +302,7 @@ pub struct RoundListItem {
     pub started_at_ms: i64,
     pub status: RoundStatusDto,
     pub mode: ModeDto,
-    pub role: String,
+    pub role: RoleSlug,
     pub principles: Vec<PrincipleRef>,
     /// The main questions' text, in order.
     pub questions: Vec<String>,
@@ -310,7 +320,7 @@ impl From<&br_store::RoundListing> for RoundListItem {
             started_at_ms: r.started_at_ms,
             status: r.status.into(),
             mode: r.mode.into(),
-            role: r.role.slug().to_string(),
+            role: r.role.into(),
             principles: r.principles.iter().map(|p| (*p).into()).collect(),
             questions: r.questions.clone(),
             n_questions: n(r.n_questions),

@@ -113,6 +113,8 @@ export type Analysis = {
 	specificity: Specificity,
 	score: Score,
 	followups: FollowUp[],
+	/**  What the answer has and lacks, as the engine decided it. */
+	checklist: Check[],
 };
 
 /**  What the UI hears while an answer is recorded. */
@@ -152,7 +154,25 @@ export type AnswerView = {
 export type Catalog = {
 	principles: PrincipleInfo[],
 	roles: RoleInfo[],
+	limits: RoundLimits,
 };
+
+export type Check = {
+	item: CheckItem,
+	ok: boolean,
+	/**
+	 *  The engine's reason when the item fails, in its words; null when it
+	 *  passes or when the part is simply absent.
+	 */
+	reason: string | null,
+};
+
+/**
+ *  One thing a strong answer has: the four STAR parts, a measured Result,
+ *  actions that are the candidate's own ("I", not "we"), few fillers, and
+ *  (main answers only) the 1.5-3 minute length.
+ */
+export type CheckItem = "situation" | "task" | "action" | "result" | "result_quantified" | "own_actions" | "few_fillers" | "length";
 
 export type CommandError = {
 	kind: ErrorKind,
@@ -237,11 +257,14 @@ export type FixView = {
 };
 
 export type FollowUp = {
-	/**  Why it is asked ("ask_result", "ask_metric", ...). */
-	kind: string,
+	/**  Why it is asked. */
+	kind: FollowUpKind,
 	text: string,
 	key_phrase: string | null,
 };
+
+/**  Why a follow-up is asked, spelled as `br_core::FollowUpKind::slug`. */
+export type FollowUpKind = "ask_situation" | "ask_personal_action" | "ask_result" | "ask_metric" | "ask_why_decision" | "ask_lesson" | "none";
 
 /**
  *  A database id (round, story). SQLite ids are `i64`, which specta refuses
@@ -369,7 +392,7 @@ export type Pause = {
 
 /**  A Leadership Principle as the UI lists it: the slug is what commands take. */
 export type PrincipleInfo = {
-	slug: string,
+	slug: PrincipleSlug,
 	name: string,
 	/**  How many built-in questions ask for it. */
 	n_questions: number,
@@ -377,9 +400,12 @@ export type PrincipleInfo = {
 
 /**  A principle as shown: its slug (what commands take) and its name. */
 export type PrincipleRef = {
-	slug: string,
+	slug: PrincipleSlug,
 	name: string,
 };
+
+/**  A Leadership Principle's slug, what commands take and return. */
+export type PrincipleSlug = "customer-obsession" | "ownership" | "invent-and-simplify" | "are-right-a-lot" | "learn-and-be-curious" | "hire-and-develop-the-best" | "insist-on-the-highest-standards" | "think-big" | "bias-for-action" | "frugality" | "earn-trust" | "dive-deep" | "have-backbone" | "deliver-results" | "best-employer" | "success-and-scale";
 
 export type PrincipleSummaryView = {
 	principle: PrincipleRef,
@@ -415,8 +441,21 @@ export type QuestionView = {
 export type ReportFormat = "markdown" | "html";
 
 export type RoleInfo = {
-	slug: string,
+	slug: RoleSlug,
 	name: string,
+};
+
+/**  A role's slug, what commands take and return. */
+export type RoleSlug = "pm" | "pm-t" | "tpm" | "project-manager";
+
+/**  The limits of a round, as the engine enforces them. */
+export type RoundLimits = {
+	/**  Main questions a round may have: 1 to this. */
+	max_questions: number,
+	/**  Main questions unless the candidate asks for another number. */
+	default_questions: number,
+	/**  Follow-ups the drill-down may ask below one main question. */
+	max_followups: number,
 };
 
 /**  One round in the History list. */
@@ -425,7 +464,7 @@ export type RoundListItem = {
 	started_at_ms: number,
 	status: RoundStatusDto,
 	mode: ModeDto,
-	role: string,
+	role: RoleSlug,
 	principles: PrincipleRef[],
 	/**  The main questions' text, in order. */
 	questions: string[],
@@ -451,10 +490,9 @@ export type RoundPointView = {
 
 /**  What the candidate chose on the Start screen. */
 export type RoundSetup = {
-	/**  A role slug ("pm", "pm-t", "tpm", "project-manager"). */
-	role: string,
-	/**  Principle slugs; empty means "surprise me". */
-	principles: string[],
+	role: RoleSlug,
+	/**  Empty means "surprise me". */
+	principles: PrincipleSlug[],
 	n_questions: number,
 	mode: ModeDto,
 };
@@ -467,7 +505,9 @@ export type RoundView = {
 	started_at_ms: number,
 	status: RoundStatusDto,
 	mode: ModeDto,
-	role: string,
+	role: RoleSlug,
+	/**  The most follow-ups below one main question (the engine's limit). */
+	max_followups: number,
 	questions: QuestionView[],
 	turns: TurnView[],
 	stage: StageView,
@@ -523,8 +563,8 @@ export type StageView =
 { stage: "answer"; question_idx: number; 
 /**  0 for the main question, 1..=5 for follow-ups. */
 depth: number; attempt: number; text: string; 
-/**  Why the follow-up is asked ("ask_result", ...); null for a main question. */
-followup_kind: string | null } | 
+/**  Why the follow-up is asked; null for a main question. */
+followup_kind: FollowUpKind | null } | 
 /**
  *  The candidate's own 1-4 rating of the main answer in `turn_idx`,
  *  asked before the app's score is shown.

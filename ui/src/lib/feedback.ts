@@ -1,6 +1,7 @@
-// The "what is missing" checklist shown after an answer, derived from the
-// analysis alone so it can be tested without a screen.
-import type { Analysis } from "./bindings";
+// The "what is missing" checklist shown after an answer. Whether each item
+// passes is the engine's verdict (`Analysis.checklist`, decided in Rust);
+// this module only words it for the screen, so it holds no threshold.
+import type { Analysis, CheckItem } from "./bindings";
 
 export interface Check {
   label: string;
@@ -8,55 +9,47 @@ export interface Check {
   detail: string;
 }
 
-/** A filler rate above this per minute is noticeable to an interviewer. */
-export const FILLERS_PER_MINUTE_LIMIT = 4;
+const LABELS: Record<CheckItem, string> = {
+  situation: "Situation",
+  task: "Task",
+  action: "Action",
+  result: "Result",
+  result_quantified: "A number in the Result",
+  own_actions: "“I”, not “we”",
+  few_fillers: "Few fillers",
+  length: "1.5–3 minutes long",
+};
 
-export function checklist(a: Analysis, isMainAnswer: boolean): Check[] {
-  const star = a.star;
-  const fp = a.first_person;
-  const checks: Check[] = [
-    { label: "Situation", ok: star.situation !== null, detail: "Set the scene in a sentence or two." },
-    { label: "Task", ok: star.task !== null, detail: "Say what you were responsible for." },
-    { label: "Action", ok: star.action !== null, detail: "Say what you did, step by step." },
-    { label: "Result", ok: star.result !== null, detail: "Say how it ended." },
-    {
-      label: "A number in the Result",
-      ok: a.result_quantified,
-      detail: a.result_quantified ? "The result is measured." : "Name the metric, before and after.",
-    },
-  ];
-  const iShare = fp.i_share;
-  checks.push({
-    label: "“I”, not “we”",
-    ok: iShare !== null && iShare >= 0.5,
-    detail:
-      iShare === null
-        ? "Say what you did, in the first person."
-        : `“I” ${fp.i}×, “we” ${fp.we}×.`,
-  });
-  const perMinute = a.fillers.per_minute;
-  const fewFillers =
-    perMinute !== null ? perMinute <= FILLERS_PER_MINUTE_LIMIT : a.fillers.total <= 3;
-  checks.push({
-    label: "Few fillers",
-    ok: fewFillers,
-    detail:
-      perMinute !== null
-        ? `${a.fillers.total} fillers, ${perMinute.toFixed(1)} per minute.`
-        : `${a.fillers.total} fillers.`,
-  });
-  if (isMainAnswer) {
-    const length = a.specificity.length;
-    checks.push({
-      label: "1.5–3 minutes long",
-      ok: length === "within_norm",
-      detail:
-        length === "too_short"
-          ? "Too short to carry a full story."
-          : length === "too_long"
-            ? "Too long; interviewers cut in after three minutes."
-            : "A good length.",
-    });
+/** What to do about an item that fails, when the engine gave no reason. */
+const ADVICE: Record<CheckItem, string> = {
+  situation: "Set the scene in a sentence or two.",
+  task: "Say what you were responsible for.",
+  action: "Say what you did, step by step.",
+  result: "Say how it ended.",
+  result_quantified: "Name the metric, before and after.",
+  own_actions: "Say what you did, in the first person.",
+  few_fillers: "Pause instead of filling the silence.",
+  length: "Aim for one and a half to three minutes.",
+};
+
+/** The counts behind an item, shown whether it passes or not. */
+function counts(item: CheckItem, a: Analysis): string | null {
+  switch (item) {
+    case "own_actions":
+      return `“I” ${a.first_person.i}×, “we” ${a.first_person.we}×.`;
+    case "few_fillers":
+      return a.fillers.per_minute !== null
+        ? `${a.fillers.total} fillers, ${a.fillers.per_minute.toFixed(1)} per minute.`
+        : `${a.fillers.total} fillers.`;
+    default:
+      return null;
   }
-  return checks;
+}
+
+export function checklist(a: Analysis): Check[] {
+  return a.checklist.map((check) => ({
+    label: LABELS[check.item],
+    ok: check.ok,
+    detail: counts(check.item, a) ?? (check.ok ? "Done." : (check.reason ?? ADVICE[check.item])),
+  }));
 }

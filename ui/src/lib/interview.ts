@@ -1,5 +1,5 @@
 // Words the Interview screen shows about where the round stands.
-import type { StageView } from "./bindings";
+import type { FollowUpKind, StageView } from "./bindings";
 
 /** The bar-raiser evidence scale, for the self-rating buttons. */
 export const RATINGS = [
@@ -9,15 +9,22 @@ export const RATINGS = [
   { value: 4, label: "Exemplar" },
 ];
 
-/** "Question 2 of 3", "Question 2 of 3 · follow-up 1 of up to 5", "… · attempt 2". */
-export function promptLabel(stage: Extract<StageView, { stage: "answer" }>, nQuestions: number): string {
+/**
+ * "Question 2 of 3", "Question 2 of 3 · follow-up 1 of up to 5", "… · attempt 2";
+ * `maxFollowups` is the engine's limit (`RoundView.max_followups`).
+ */
+export function promptLabel(
+  stage: Extract<StageView, { stage: "answer" }>,
+  nQuestions: number,
+  maxFollowups: number,
+): string {
   let label = `Question ${stage.question_idx + 1} of ${nQuestions}`;
-  if (stage.depth > 0) label += ` · follow-up ${stage.depth} of up to 5`;
+  if (stage.depth > 0) label += ` · follow-up ${stage.depth} of up to ${maxFollowups}`;
   if (stage.attempt > 1) label += ` · attempt ${stage.attempt}`;
   return label;
 }
 
-const FOLLOWUP_HINTS: Record<string, string> = {
+const FOLLOWUP_HINTS: Record<Exclude<FollowUpKind, "none">, string> = {
   ask_situation: "Set the scene in a sentence or two: where, when, what was at stake.",
   ask_personal_action: "Say what you did yourself, starting with “I”.",
   ask_result: "Say how it ended, with a number if you can.",
@@ -32,7 +39,8 @@ export function hintFor(stage: Extract<StageView, { stage: "answer" }>, practice
   if (stage.depth === 0) {
     return "Situation, Task, Action, Result: keep the Situation short, say “I”, and end with a measured result.";
   }
-  return (stage.followup_kind && FOLLOWUP_HINTS[stage.followup_kind]) ?? "Answer the question directly, then give the evidence.";
+  const kind = stage.followup_kind;
+  return kind && kind !== "none" ? FOLLOWUP_HINTS[kind] : "Answer the question directly, then give the evidence.";
 }
 
 /**
