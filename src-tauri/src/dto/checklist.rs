@@ -20,8 +20,8 @@ pub enum CheckItem {
     Task,
     Action,
     Result,
-    ResultQuantified,
-    OwnActions,
+    ResultMeasured,
+    OwnAction,
     FewFillers,
     Length,
 }
@@ -75,11 +75,11 @@ pub fn checklist(a: &br_core::Analysis) -> Vec<Check> {
             &["result_missing"],
         ),
         verdict(
-            CheckItem::ResultQuantified,
+            CheckItem::ResultMeasured,
             a.result_quantified,
             &["result_not_quantified"],
         ),
-        unless_found(CheckItem::OwnActions, &["we_only", "we_heavy"]),
+        unless_found(CheckItem::OwnAction, &["we_only", "we_heavy"]),
         unless_found(CheckItem::FewFillers, &["fillers"]),
         verdict(
             CheckItem::Length,
@@ -123,7 +123,7 @@ mod tests {
                     the outage, we rebuilt the pipeline and we shipped the fix.";
         let a = br_core::analyze(&br_core::AnswerInput::text(text));
         assert!(a.first_person.i_share.unwrap() >= 0.5);
-        assert!(!check(&a, CheckItem::OwnActions).ok);
+        assert!(!check(&a, CheckItem::OwnAction).ok);
     }
 
     #[test]
@@ -137,8 +137,8 @@ mod tests {
             CheckItem::Task,
             CheckItem::Action,
             CheckItem::Result,
-            CheckItem::ResultQuantified,
-            CheckItem::OwnActions,
+            CheckItem::ResultMeasured,
+            CheckItem::OwnAction,
         ] {
             let c = check(&a, item);
             assert!(c.ok && c.reason.is_none(), "{item:?}: {c:?}");

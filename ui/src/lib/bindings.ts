@@ -172,7 +172,7 @@ export type Check = {
  *  actions that are the candidate's own ("I", not "we"), few fillers, and
  *  (main answers only) the 1.5-3 minute length.
  */
-export type CheckItem = "situation" | "task" | "action" | "result" | "result_quantified" | "own_actions" | "few_fillers" | "length";
+export type CheckItem = "situation" | "task" | "action" | "result" | "result_measured" | "own_action" | "few_fillers" | "length";
 
 export type CommandError = {
 	kind: ErrorKind,

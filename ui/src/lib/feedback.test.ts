@@ -50,7 +50,7 @@ describe("checklist", () => {
   });
 
   it("fails “I, not we” on the engine's word even when “I” is most of the pronouns", () => {
-    const [own] = checklist(analysis([{ item: "own_actions", ok: false, reason: "All 3 action verbs follow “we”" }]));
+    const [own] = checklist(analysis([{ item: "own_action", ok: false, reason: "All 3 action verbs follow “we”" }]));
     expect(own.ok).toBe(false);
     expect(own.detail).toBe("“I” 6×, “we” 2×.");
   });

@@ -14,8 +14,8 @@ const LABELS: Record<CheckItem, string> = {
   task: "Task",
   action: "Action",
   result: "Result",
-  result_quantified: "A number in the Result",
-  own_actions: "“I”, not “we”",
+  result_measured: "A number in the Result",
+  own_action: "“I”, not “we”",
   few_fillers: "Few fillers",
   length: "1.5–3 minutes long",
 };
@@ -26,8 +26,8 @@ const ADVICE: Record<CheckItem, string> = {
   task: "Say what you were responsible for.",
   action: "Say what you did, step by step.",
   result: "Say how it ended.",
-  result_quantified: "Name the metric, before and after.",
-  own_actions: "Say what you did, in the first person.",
+  result_measured: "Name the metric, before and after.",
+  own_action: "Say what you did, in the first person.",
   few_fillers: "Pause instead of filling the silence.",
   length: "Aim for one and a half to three minutes.",
 };
@@ -35,7 +35,7 @@ const ADVICE: Record<CheckItem, string> = {
 /** The counts behind an item, shown whether it passes or not. */
 function counts(item: CheckItem, a: Analysis): string | null {
   switch (item) {
-    case "own_actions":
+    case "own_action":
       return `“I” ${a.first_person.i}×, “we” ${a.first_person.we}×.`;
     case "few_fillers":
       return a.fillers.per_minute !== null
