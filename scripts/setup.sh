@@ -11,7 +11,8 @@ APT_BUILD=(pkg-config cmake clang libclang-dev libasound2-dev
 APT_TEST=(xvfb webkit2gtk-driver pulseaudio pulseaudio-utils
   libasound2-plugins espeak-ng sox chromium
   speech-dispatcher speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins
-  x11-utils)
+  x11-utils
+  flite festival festvox-kallpc16k festvox-kdlpc16k festvox-us-slt-hts)
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -31,6 +31,8 @@ enum Command {
     Questions(cmd::questions::Args),
     /// Score the analysis against labelled answers: per-field table, follow-up confusion.
     Eval(cmd::eval::Args),
+    /// Score the fillers heard in labelled recordings: per type, per voice, and where hesitations went.
+    EvalAudio(cmd::eval_audio::Args),
     /// Download, add, choose, remove and verify Whisper models.
     Models(cmd::models::Args),
     /// List, show, delete or close practice rounds.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cmd::analyze::run(args),
         Command::Questions(args) => cmd::questions::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::EvalAudio(args) => cmd::eval_audio::run(args),
         Command::Models(args) => cmd::models::run(args),
         Command::Rounds(args) => cmd::rounds::run(args),
         Command::Progress(args) => cmd::progress::run(args),

@@ -135,7 +135,7 @@ impl Tally {
         ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
     }
 
-    fn add_counts(&mut self, want: usize, got: usize) {
+    pub(crate) fn add_counts(&mut self, want: usize, got: usize) {
         self.tp += want.min(got);
         self.fp += got.saturating_sub(want);
         self.fn_ += want.saturating_sub(got);
@@ -186,12 +186,20 @@ pub struct FillerScore {
 }
 
 impl FillerScore {
-    fn add(&mut self, id: &str, want: &BTreeMap<String, usize>, got: &BTreeMap<String, usize>) {
+    /// Adds one answer's counts; returns that answer's own tally.
+    pub(crate) fn add(
+        &mut self,
+        id: &str,
+        want: &BTreeMap<String, usize>,
+        got: &BTreeMap<String, usize>,
+    ) -> Tally {
+        let mut answer = Tally::default();
         let words: BTreeSet<&String> = want.keys().chain(got.keys()).collect();
         for word in words {
             let n_want = want.get(word).copied().unwrap_or(0);
             let n_got = got.get(word).copied().unwrap_or(0);
             self.overall.add_counts(n_want, n_got);
+            answer.add_counts(n_want, n_got);
             self.by_word
                 .entry(word.clone())
                 .or_default()
@@ -204,6 +212,7 @@ impl FillerScore {
                 });
             }
         }
+        answer
     }
 }
 
@@ -341,7 +350,7 @@ impl Mean {
         (self.n > 0).then(|| self.sum / self.n as f64)
     }
 
-    fn add(&mut self, value: f64) {
+    pub(crate) fn add(&mut self, value: f64) {
         self.sum += value;
         self.n += 1;
     }

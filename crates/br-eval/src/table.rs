@@ -1,6 +1,8 @@
 //! The scorecard as text: the per-field table, the follow-up confusion
-//! matrix and the misses. One rendering for the CLI and the tests.
+//! matrix and the misses, and the filler table of labelled recordings. One
+//! rendering for the CLI and the tests.
 
+use crate::audio::AudioScorecard;
 use crate::score::{Miss, Scorecard, Tally, YesNo};
 use br_core::FollowUpKind;
 use std::fmt::Write;
@@ -116,4 +118,54 @@ fn short_name(kind: FollowUpKind) -> &'static str {
         FollowUpKind::AskLesson => "lesson",
         FollowUpKind::None => "none",
     }
+}
+
+/// The filler table of labelled recordings: by type, by voice, and where
+/// each scripted hesitation went.
+pub fn render_audio_table(card: &AudioScorecard) -> String {
+    let wer = card
+        .wer
+        .value()
+        .map_or("-".to_string(), |w| format!("{:.1} %", w * 100.0));
+    let mut out = format!(
+        "recordings: {}   word error rate against the scripts: {wer}\n\n",
+        card.recordings
+    );
+    count_header(&mut out, "filler");
+    count_row(&mut out, "all", &card.fillers.overall);
+    for (word, tally) in &card.fillers.by_word {
+        count_row(&mut out, &format!("  {word}"), tally);
+    }
+    out.push('\n');
+    count_header(&mut out, "voice");
+    for (voice, tally) in &card.by_voice {
+        count_row(&mut out, voice, tally);
+    }
+    out.push_str("\nwhere each scripted hesitation went (word heard in its place)\n");
+    for (said, heard) in &card.hesitations {
+        let mut heard: Vec<(&String, &usize)> = heard.iter().collect();
+        heard.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let list: Vec<String> = heard.iter().map(|(w, n)| format!("{w} {n}")).collect();
+        out.push_str(&format!("  {said:<6} {}\n", list.join(", ")));
+    }
+    out
+}
+
+fn count_header(out: &mut String, first: &str) {
+    out.push_str(&format!(
+        "{first:<32} {:>9} {:>9} {:>9} {:>5} {:>5} {:>5}\n",
+        "recall", "precision", "F1", "tp", "fp", "fn"
+    ));
+}
+
+fn count_row(out: &mut String, name: &str, tally: &Tally) {
+    out.push_str(&format!(
+        "{name:<32} {:>9.3} {:>9.3} {:>9.3} {:>5} {:>5} {:>5}\n",
+        tally.recall(),
+        tally.precision(),
+        tally.f1(),
+        tally.tp,
+        tally.fp,
+        tally.fn_
+    ));
 }

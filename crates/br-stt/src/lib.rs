@@ -13,11 +13,9 @@ mod engine;
 mod error;
 mod live;
 mod model;
-mod wer;
 
 pub use answer::{hesitations, snap_to_pauses, transcribe_file, Hesitation, SpokenAnswer};
 pub use engine::{Decoder, EngineConfig, Segment, SttEngine, Transcript, VERBATIM_PROMPT};
 pub use error::{ErrorKind, SttError};
 pub use live::{transcribe_chunked, ChunkConfig, FinishedAnswer, LiveProgress, LiveTranscriber};
 pub use model::{check_model, ModelInfo};
-pub use wer::{normalized_words, word_error_rate};

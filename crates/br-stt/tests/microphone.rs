@@ -9,7 +9,8 @@
 //! and leaves stopping it to whoever started it.
 
 use br_audio::{Recorder, Source};
-use br_stt::{word_error_rate, ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
+use br_eval::word_error_rate;
+use br_stt::{ChunkConfig, EngineConfig, LiveTranscriber, SttEngine};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;

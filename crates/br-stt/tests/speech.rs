@@ -8,9 +8,10 @@
 //! with `--nocapture` to see them); the assertions are the acceptance bounds.
 
 use br_audio::{Recorder, Source, Vad, SAMPLE_RATE};
+use br_eval::{normalized_words, word_error_rate};
 use br_stt::{
-    normalized_words, transcribe_chunked, transcribe_file, word_error_rate, ChunkConfig,
-    EngineConfig, ErrorKind, LiveTranscriber, SpokenAnswer, SttEngine,
+    transcribe_chunked, transcribe_file, ChunkConfig, EngineConfig, ErrorKind, LiveTranscriber,
+    SpokenAnswer, SttEngine,
 };
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};

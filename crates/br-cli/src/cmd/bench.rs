@@ -19,7 +19,8 @@
 use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
 use br_audio::{Recorder, Source};
-use br_stt::{transcribe_file, word_error_rate, ChunkConfig, LiveTranscriber, SttEngine};
+use br_eval::word_error_rate;
+use br_stt::{transcribe_file, ChunkConfig, LiveTranscriber, SttEngine};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -6,6 +6,7 @@ pub mod bench;
 pub mod common;
 pub mod devices;
 pub mod eval;
+pub mod eval_audio;
 pub mod export;
 pub mod history;
 pub mod models;

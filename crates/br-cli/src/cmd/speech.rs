@@ -19,6 +19,10 @@ pub struct ModelArgs {
     /// Decoding threads (default: one per CPU core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Whisper's initial prompt (default: a short disfluent one that keeps
+    /// "um" and "uh" in the transcript; "" for none). For measuring prompts.
+    #[arg(long, value_name = "TEXT")]
+    pub prompt: Option<String>,
 }
 
 /// Resolves and loads the model the user asked for; installed models are
@@ -36,6 +40,7 @@ pub fn load_engine(args: &ModelArgs, data_dir: Option<&Path>) -> anyhow::Result<
     };
     let config = EngineConfig {
         threads: args.threads,
+        prompt: args.prompt.clone(),
         ..EngineConfig::new(&path)
     };
     Ok(SttEngine::load(&config)?)

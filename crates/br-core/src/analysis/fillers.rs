@@ -43,13 +43,24 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     out
 }
 
-/// Hesitation sounds, with the spellings transcribers use for them.
+/// Hesitation sounds, by their shape however far a transcriber stretched
+/// them ("umm", "uhhh", "hmmm"): letters doubled for length are squeezed
+/// first. A closed-mouth hum ("mm", "mmm", as Whisper writes it) is "hmm",
+/// not "um": it is the same sound with or without the breath before it.
 fn hesitation(word: &str) -> Option<&'static str> {
-    match word {
-        "um" | "umm" | "ummm" | "uhm" | "mm" | "mmm" => Some("um"),
-        "uh" | "uhh" | "uhhh" => Some("uh"),
-        "hmm" | "hm" | "hmmm" => Some("hmm"),
-        "er" | "erm" | "err" => Some("er"),
+    let mut squeezed = String::with_capacity(word.len());
+    for c in word.chars() {
+        if !squeezed.ends_with(c) {
+            squeezed.push(c);
+        }
+    }
+    match squeezed.as_str() {
+        "um" | "uhm" => Some("um"),
+        "uh" => Some("uh"),
+        "hm" => Some("hmm"),
+        // A lone "m" is a letter; "mm" and longer are a hum.
+        "m" if word.len() > 1 => Some("hmm"),
+        "er" | "erm" => Some("er"),
         _ => None,
     }
 }
@@ -86,11 +97,14 @@ fn classify(
         }
         "so" if wrap_ups.contains(&i) => Some(("so", 1)),
         // Only the tag question ", right?" is a filler; "right away", "the
-        // right alternative" are not.
+        // right alternative" are not. Transcribers often end the tag with a
+        // full stop (", right."), so any sentence end after the comma counts.
         "right" => {
             let tag = i > 0
                 && tokens[i - 1].is_punct(',')
-                && tokens.get(i + 1).is_some_and(|n| n.is_punct('?'));
+                && tokens
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_punct('?') || n.is_punct('.') || n.is_punct('!'));
             tag.then_some(("right", 1))
         }
         _ => None,
@@ -124,20 +138,28 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
             if !sentence[first].is("so") {
                 return None;
             }
+            // Fillers right after it ("So, basically, that's it") do not
+            // change what it opens.
             let rest: Vec<&Token> = sentence[first + 1..]
                 .iter()
-                .filter(|t| t.is_word() && hesitation(&t.norm).is_none())
+                .filter(|t| t.is_word() && hesitation(&t.norm).is_none() && !t.is("basically"))
                 .collect();
             let discourse = rest
                 .first()
                 .is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
-            // "that's (basically) it / all / the story" closes the answer.
+            // "that's (basically) it / all / the story" closes the answer;
+            // so does any short "so, that ..." sentence that ends it ("So,
+            // that is what I am most proud of"), unless "that" opens a
+            // clause of purpose ("so that we could ship").
+            let purpose = rest.first().is_some_and(|t| t.is("that"))
+                && rest.get(1).is_some_and(|t| t.is_any(SUBJECT_PRONOUNS));
             let summing_up = rest.first().is_some_and(|t| t.is_any(&["that's", "that"]))
-                && rest.len() <= 7
-                && (n == last
-                    || rest
-                        .last()
-                        .is_some_and(|t| t.is_any(&["it", "all", "story", "everything"])));
+                && !purpose
+                && ((n == last && rest.len() <= 10)
+                    || (rest.len() <= 7
+                        && rest
+                            .last()
+                            .is_some_and(|t| t.is_any(&["it", "all", "story", "everything"]))));
             (discourse || summing_up).then_some(range.start + first)
         })
         .collect()
@@ -354,6 +376,9 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     next.is_any(INTENSIFIERS)
 }
 
+/// Subjects that make "so that ..." a clause of purpose.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "he", "she", "it"];
+
 /// Adjectives that, between a determiner and "kind of", pick a type ("the
 /// right kind of tool").
 #[rustfmt::skip]
@@ -433,6 +458,10 @@ mod tests {
             fillers("Um, I uh think hmm er yes"),
             ["um", "uh", "hmm", "er"]
         );
+        assert_eq!(
+            fillers("Ummm, uhh, I mean, mm, the plan. MMM, hmmm. I got an M."),
+            ["um", "uh", "i mean", "hmm", "hmm", "hmm"]
+        );
     }
 
     #[test]
@@ -498,6 +527,15 @@ mod tests {
             fillers("We shipped. So, um, that's basically it."),
             ["so", "um", "basically"]
         );
+        assert_eq!(
+            fillers("We shipped. So, basically, that's it."),
+            ["so", "basically"]
+        );
+        assert_eq!(
+            fillers("We shipped. So that is what I am most proud of."),
+            ["so"]
+        );
+        assert!(fillers("We shipped early. So that we could rest, I left.").is_empty());
     }
 
     #[test]
@@ -605,6 +643,10 @@ mod tests {
     #[test]
     fn right_is_a_filler_only_as_a_tag_question() {
         assert_eq!(fillers("That's a real problem, right?"), ["right"]);
+        assert_eq!(
+            fillers("That's a real problem, right. We fixed it."),
+            ["right"]
+        );
         assert!(fillers(
             "I called right away, right before the launch, with the right alternative."
         )
