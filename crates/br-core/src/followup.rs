@@ -216,7 +216,8 @@ fn drill(answer: &Parsed<'_>, depth: usize) -> Option<FollowUp> {
         .cues
         .iter()
         .filter(|h| {
-            h.cue == Cue::Reason && tokens[h.first].is_any(&["because", "since", "due", "given"])
+            h.cue == Cue::Reason
+                && tokens[h.first].is_in(&crate::analysis::lexicon::lex().cause_openers)
         })
         .find_map(|h| {
             let idx = answer

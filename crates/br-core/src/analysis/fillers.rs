@@ -8,7 +8,7 @@
 //! answer. Hesitations (um, uh, hmm, er), "you know", "basically" and
 //! "literally" are fillers by themselves.
 
-use super::lexicon::{is_aux, is_determiner, is_number_word, is_past};
+use super::lexicon::{is_aux, is_determiner, is_number_word, is_past, lex};
 use super::tokens::{Doc, Kind, Token};
 
 /// One filler occurrence: its canonical lowercase form and its tokens
@@ -43,15 +43,9 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     out
 }
 
-/// Hesitation sounds, with the spellings transcribers use for them.
+/// The canonical hesitation sound a spelling stands for ("umm" -> "um").
 fn hesitation(word: &str) -> Option<&'static str> {
-    match word {
-        "um" | "umm" | "ummm" | "uhm" | "mm" | "mmm" => Some("um"),
-        "uh" | "uhh" | "uhhh" => Some("uh"),
-        "hmm" | "hm" | "hmmm" => Some("hmm"),
-        "er" | "erm" | "err" => Some("er"),
-        _ => None,
-    }
+    lex().hesitation(word)
 }
 
 /// The filler starting at token `i`, with its length in tokens.
@@ -81,8 +75,8 @@ fn classify(
         // The discourse opener of the answer ("So, um, ...", "Actually, um,
         // the one that comes to mind"); elsewhere these words mean
         // "therefore" and "in fact".
-        "so" | "actually" if i < opener_end => {
-            Some((if t.is("so") { "so" } else { "actually" }, 1))
+        _ if i < opener_end && t.is_in(&lex().discourse_openers) => {
+            Some((discourse_word(&t.norm), 1))
         }
         "so" if wrap_ups.contains(&i) => Some(("so", 1)),
         // Only the tag question ", right?" is a filler; "right away", "the
@@ -97,13 +91,25 @@ fn classify(
     }
 }
 
+/// The lexicon's spelling of a discourse opener, which lives as long as the
+/// lexicon.
+fn discourse_word(word: &str) -> &'static str {
+    lex()
+        .discourse_openers
+        .iter()
+        .find(|w| *w == word)
+        .unwrap_or("so")
+}
+
 /// Index of the first token after the answer's opening run of discourse
 /// markers and hesitations ("Um, so, actually, ...").
 fn opener_end(tokens: &[Token]) -> usize {
     tokens
         .iter()
         .position(|t| {
-            t.kind != Kind::Punct && hesitation(&t.norm).is_none() && !t.is_any(&["so", "actually"])
+            t.kind != Kind::Punct
+                && hesitation(&t.norm).is_none()
+                && !t.is_in(&lex().discourse_openers)
         })
         .unwrap_or(tokens.len())
 }
@@ -130,14 +136,13 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
                 .collect();
             let discourse = rest
                 .first()
-                .is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
+                .is_some_and(|t| t.is_in(&lex().wrap_up_markers));
             // "that's (basically) it / all / the story" closes the answer.
-            let summing_up = rest.first().is_some_and(|t| t.is_any(&["that's", "that"]))
+            let summing_up = rest
+                .first()
+                .is_some_and(|t| t.is_in(&lex().wrap_up_openers))
                 && rest.len() <= 7
-                && (n == last
-                    || rest
-                        .last()
-                        .is_some_and(|t| t.is_any(&["it", "all", "story", "everything"])));
+                && (n == last || rest.last().is_some_and(|t| t.is_in(&lex().wrap_up_closers)));
             (discourse || summing_up).then_some(range.start + first)
         })
         .collect()
@@ -147,11 +152,7 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
 /// or an object clause ("do you know", "let you know", "if you know").
 fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
-    !prev.is_some_and(|p| {
-        p.is_any(&[
-            "do", "does", "did", "let", "if", "whether", "to", "would", "will", "can", "could",
-        ]) || p.norm.ends_with("n't")
-    })
+    !prev.is_some_and(|p| p.is_in(&lex().you_know_as_verb_after) || p.norm.ends_with("n't"))
 }
 
 /// "I mean" is a reformulation filler unless it introduces what a word
@@ -161,7 +162,7 @@ fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
 fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     let tokens = &doc.tokens;
     if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
-        if prev.is_any(&["what", "that", "which", "you", "i"]) {
+        if prev.is_in(&lex().i_mean_as_verb_after) {
             return false;
         }
     }
@@ -173,7 +174,7 @@ fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     }
     let object_then_end = tokens
         .get(i + 2)
-        .is_some_and(|t| t.is_any(&["it", "that", "this"]))
+        .is_some_and(|t| t.is_in(&lex().i_mean_objects))
         && tokens
             .get(i + 3)
             .is_none_or(|t| t.kind == Kind::Punct && !t.is_punct(','));
@@ -203,10 +204,12 @@ fn defines_a_term(tokens: &[Token], i: usize) -> bool {
         // Words of the term between the opener and "I mean".
         let term = |opener_len: usize| words.len() - k - opener_len;
         let by_term = words[k].is("by")
-            && (k == 0 || words[k - 1].is_any(&["and", "but", "so"]))
+            && (k == 0 || words[k - 1].is_in(&lex().term_conjunctions))
             && (1..=3).contains(&term(1));
-        let say_term = words[k].is_any(&["when", "if"])
-            && words.get(k + 1).is_some_and(|t| t.is_any(&["i", "we"]))
+        let say_term = words[k].is_in(&lex().term_say_openers)
+            && words
+                .get(k + 1)
+                .is_some_and(|t| t.is_in(&lex().term_say_subjects))
             && words.get(k + 2).is_some_and(|t| t.is("say"))
             && (1..=3).contains(&term(3));
         by_term || say_term
@@ -220,14 +223,10 @@ fn defines_a_term(tokens: &[Token], i: usize) -> bool {
 /// phrase. The intensifier ("literally a mile away", "I read literally
 /// every ticket") goes before what it intensifies.
 fn literally_is_manner(tokens: &[Token], i: usize) -> bool {
-    let ends_phrase = tokens.get(i + 1).is_none_or(|n| {
-        n.kind == Kind::Punct
-            || n.is_any(&[
-                "and", "but", "or", "so", "because", "since", "by", "as", "which", "instead",
-                "when", "than",
-            ])
-    });
-    let interpreting = |t: &Token| t.is_any(INTERPRETING_VERBS);
+    let ends_phrase = tokens
+        .get(i + 1)
+        .is_none_or(|n| n.kind == Kind::Punct || n.is_in(&lex().literally_phrase_enders));
+    let interpreting = |t: &Token| t.is_in(&lex().interpreting_verbs);
     let before = tokens[i.saturating_sub(4)..i]
         .iter()
         .rev()
@@ -236,17 +235,6 @@ fn literally_is_manner(tokens: &[Token], i: usize) -> bool {
     ends_phrase && before
 }
 
-/// Verbs whose manner "literally" describes ("read", "took",
-/// "interpreted", "applied", "translated").
-#[rustfmt::skip]
-const INTERPRETING_VERBS: &[&str] = &[
-    "read", "reads", "reading", "take", "takes", "took", "taken", "taking", "interpret",
-    "interprets", "interpreted", "interpreting", "mean", "means", "meant", "translate",
-    "translates", "translated", "translating", "apply", "applies", "applied", "applying", "follow",
-    "follows", "followed", "following", "quote", "quoted", "quoting", "understand", "understood",
-    "implement", "implemented", "implementing", "construed",
-];
-
 /// "kind of" / "sort of" is a hedge ("it was kind of a mess", "I sort of
 /// made a mockup") unless a determiner makes it mean "type of" ("that kind
 /// of software", "what kind of damage", "the right kind of tool").
@@ -254,14 +242,14 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let prev2 = i.checked_sub(2).map(|p| &tokens[p]);
     let is_det = |t: Option<&Token>| {
-        t.is_some_and(|t| is_determiner(&t.norm) || t.is_any(&["what", "which", "no"]))
+        t.is_some_and(|t| is_determiner(&t.norm) || t.is_in(&lex().type_of_openers))
     };
     if is_det(prev) {
         return false;
     }
     // "the right kind of", "a different sort of": a determiner and an
     // adjective of choice before it.
-    let choosing_adjective = prev.is_some_and(|p| p.is_any(CHOOSING_ADJECTIVES));
+    let choosing_adjective = prev.is_some_and(|p| p.is_in(&lex().choosing_adjectives));
     !(is_det(prev2) && choosing_adjective)
 }
 
@@ -274,7 +262,7 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
 fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     // After the hedge "kind of" / "sort of", look at what precedes the hedge
     // ("kind of like last year" compares).
-    let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_any(&["kind", "sort"]);
+    let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_in(&lex().hedge_nouns);
     let prev = if after_hedge {
         i.checked_sub(3).map(|p| &tokens[p])
     } else {
@@ -287,7 +275,7 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
         return true;
     }
     if let Some(p) = prev.filter(|p| p.is_word()) {
-        if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)
+        if p.is_in(&lex().like_as_verb_or_simile_after)
             || p.norm.ends_with("n't")
             || p.norm.ends_with("'d")
         {
@@ -306,12 +294,10 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     }
     // "spent like a week": approximating "a" + a unit of time; a simile
     // verb before it ("felt like a week") was ruled out above.
-    if next.is_any(&["a", "an"])
-        && tokens.get(i + 2).is_some_and(|u| {
-            u.is_any(&[
-                "second", "minute", "hour", "day", "week", "month", "year", "quarter",
-            ])
-        })
+    if next.is_in(&lex().indefinite_articles)
+        && tokens
+            .get(i + 2)
+            .is_some_and(|u| u.is_in(&lex().time_units))
         && !tokens.get(i + 3).is_some_and(|t| t.is("of"))
     {
         return true;
@@ -322,21 +308,15 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     if is_determiner(&p.norm) {
         return true;
     }
-    if p.is_any(LIKE_HEDGE_AFTER) {
-        return !next.is_any(&[
-            "this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you",
-            "what", "how",
-        ]);
+    if p.is_in(&lex().like_as_hedge_after) {
+        return !next.is_in(&lex().like_verb_objects);
     }
     // "I could answer like most of my own questions": after a verb that
     // follows a modal or "to", "like" before a quantifier with "of" hedges
     // the amount ("tools like most of ours" compares).
-    let after_modal_verb = i >= 2
-        && tokens[i - 2].is_any(&[
-            "could", "would", "can", "will", "should", "might", "to", "couldn't",
-        ]);
+    let after_modal_verb = i >= 2 && tokens[i - 2].is_in(&lex().like_modals);
     if after_modal_verb
-        && next.is_any(&["most", "some", "all", "half", "many"])
+        && next.is_in(&lex().like_quantifiers)
         && tokens.get(i + 2).is_some_and(|t| t.is("of"))
     {
         return true;
@@ -345,58 +325,14 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     // past-tense verb, shown by the verb's object after it ("tools like
     // dropped frames" has none: a preposition before a noun).
     let past_verb = is_past(&next.norm) && !is_aux(&next.norm);
-    let object = tokens.get(i + 2).is_some_and(|o| {
-        is_determiner(&o.norm) || o.is_any(&["it", "them", "him", "her", "me", "us", "everything"])
-    });
+    let object = tokens
+        .get(i + 2)
+        .is_some_and(|o| is_determiner(&o.norm) || o.is_in(&lex().like_past_verb_objects));
     if past_verb && object {
         return true;
     }
-    next.is_any(INTENSIFIERS)
+    next.is_in(&lex().intensifiers)
 }
-
-/// Adjectives that, between a determiner and "kind of", pick a type ("the
-/// right kind of tool").
-#[rustfmt::skip]
-const CHOOSING_ADJECTIVES: &[&str] = &[
-    "right", "wrong", "same", "different", "new", "other", "certain", "particular", "similar", "best", "worst",
-    "usual", "exact", "perfect", "only", "first", "last", "specific", "main", "typical", "good", "bad", "whole",
-    "weird", "odd", "strange", "special",
-];
-
-/// Intensifiers a hedging "like" often sits before ("late like all the
-/// time", "like really fast").
-const INTENSIFIERS: &[&str] = &[
-    "all",
-    "every",
-    "totally",
-    "really",
-    "super",
-    "literally",
-    "very",
-    "just",
-    "basically",
-];
-
-/// Words after which "like" is a verb ("they like", "didn't like", "to
-/// like") or a comparison ("something like", "felt like", "just like").
-#[rustfmt::skip]
-const LIKE_IS_VERB_OR_SIMILE_AFTER: &[&str] = &[
-    "i", "you", "we", "they", "people", "not", "never", "really", "also", "would", "to", "do",
-    "does", "did", "will", "can", "could", "might", "may", "should", "just", "much", "more", "less",
-    "something", "anything", "nothing", "everything", "someone", "somebody", "look", "looks",
-    "looked", "looking", "feel", "feels", "felt", "feeling", "sound", "sounds", "sounded", "seem",
-    "seems", "seemed", "act", "acts", "acted", "exactly", "i'd", "we'd", "you'd", "they'd", "i'll",
-    "we'll", "always", "actually", "still",
-];
-
-/// Verbs and prepositions after which "like" only hedges ("was like the
-/// only one", "had like a bunch", "for like a week").
-const LIKE_HEDGE_AFTER: &[&str] = &[
-    "is", "was", "were", "are", "am", "be", "been", "being", "it's", "that's", "there's", "had",
-    "have", "has", "got", "get", "gets", "getting", "for", "in", "at", "on", "with", "of", "about",
-    "from", "after", "during", "within", "over", "under", "around", "through", "into", "took",
-    "takes", "take",
-];
 
 /// Whether a quantity starts at token `i` ("twenty", "40", "half", "a
 /// couple", "a dozen").
@@ -408,15 +344,11 @@ fn starts_a_quantity(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
-    if t.is_any(&["half", "maybe", "about", "around"]) {
-        return t.is("half");
-    }
-    t.is_any(&["a", "an"])
-        && tokens.get(i + 1).is_some_and(|n| {
-            n.is_any(&[
-                "couple", "dozen", "hundred", "thousand", "million", "third", "quarter", "half",
-            ])
-        })
+    t.is("half")
+        || (t.is_in(&lex().indefinite_articles)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_in(&lex().article_quantities)))
 }
 
 #[cfg(test)]

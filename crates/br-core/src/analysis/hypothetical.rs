@@ -9,7 +9,7 @@
 //! real story hypothetical.
 
 use super::clauses::{Clause, Pred, Tense};
-use super::lexicon::{subject_of, Person};
+use super::lexicon::{lex, subject_of, Person};
 use super::tokens::Token;
 
 /// What kind of answer the text is.
@@ -20,19 +20,6 @@ pub(crate) struct Narrative {
     /// The answer recounts at least one specific past event.
     pub story: bool,
 }
-
-/// Words that open an imagined example inside a plan ("Say we were
-/// choosing between two regions", "Suppose the vendor slipped").
-const SCENARIO_OPENERS: &[&[&str]] = &[
-    &["say"],
-    &["let's", "say"],
-    &["lets", "say"],
-    &["suppose"],
-    &["supposing"],
-    &["imagine"],
-    &["for", "example", "if"],
-    &["for", "instance", "if"],
-];
 
 /// Whether clause `c` opens (after at most one discourse word) on a
 /// scenario opener followed by its subject.
@@ -45,7 +32,8 @@ fn imagined(tokens: &[Token], c: &Clause) -> bool {
         .take(5)
         .collect();
     (0..2.min(words.len())).any(|start| {
-        SCENARIO_OPENERS.iter().any(|opener| {
+        lex().scenario_openers.iter().any(|opener| {
+            let opener: Vec<&str> = opener.split(' ').collect();
             words.len() > start + opener.len()
                 && opener
                     .iter()
@@ -58,10 +46,7 @@ fn imagined(tokens: &[Token], c: &Clause) -> bool {
 
 /// A word that can open the subject of an imagined clause.
 fn subject_start(t: &Token) -> bool {
-    subject_of(&t.norm).is_some()
-        || t.is_any(&[
-            "the", "a", "an", "our", "your", "their", "this", "that", "some",
-        ])
+    subject_of(&t.norm).is_some() || t.is_in(&lex().scenario_subject_openers)
 }
 
 /// A past form that narrates a real event: not the subjunctive "if I were".
@@ -69,7 +54,7 @@ fn real_past(tokens: &[Token], p: &Pred) -> bool {
     let subjunctive = p.person == Person::I
         && p.verb.is_some_and(|v| tokens[v].is("were"))
         && p.subject > 0
-        && tokens[p.subject - 1].is_any(&["if", "as"]);
+        && tokens[p.subject - 1].is_in(&lex().subjunctive_openers);
     p.tense == Tense::Past && !p.ambiguous && !subjunctive
 }
 

@@ -1,27 +1,222 @@
-//! Closed word classes and verb morphology shared by the rules: pronouns,
-//! determiners, auxiliaries, number words, and past-tense forms.
+//! The lexicon: every word list and cue phrase of the rules, read from
+//! `data/lexicon.toml` (compiled in) once, on first use. The lists are
+//! documented in that file; this module gives them types and the few
+//! lookups built on them (subject pronouns, number values, past forms).
 //!
 //! These lists are English grammar, not vocabulary of any story: they decide
 //! who did something and when (past event, habit, plan), which is what STAR,
 //! ownership and the hypothetical check rest on.
 
-/// See [`is_determiner`].
-#[rustfmt::skip]
-const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "that", "these", "those", "my", "our", "your", "their", "his", "her",
-    "its", "some", "any", "every", "each", "one", "same", "other", "another", "whatever",
-];
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The lexicon file, compiled in.
+pub(crate) const SOURCE: &str = include_str!("../../data/lexicon.toml");
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The file is part of the build and a test parses it, so this cannot
+    // fail in a shipped binary.
+    toml::from_str(SOURCE).expect("data/lexicon.toml is a valid lexicon")
+});
+
+/// The lexicon, parsed on first use.
+pub(crate) fn lex() -> &'static Lexicon {
+    &LEXICON
+}
+
+/// A list of lowercase words or phrases.
+#[derive(Debug, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Words(Vec<String>);
+
+impl Words {
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.iter().any(|w| w == word)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// Every list of `data/lexicon.toml`, one field per list (see the file for
+/// what each is for). Unknown names are an error, and a list no rule reads
+/// is dead code the compiler reports.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lexicon {
+    pub determiners: Words,
+    pub auxiliaries: Words,
+    pub subject_i: Words,
+    pub subject_we: Words,
+    pub subject_other: Words,
+    pub first_person_i: Words,
+    pub first_person_we: Words,
+    pub aux_present_be: Words,
+    pub aux_past_be: Words,
+    pub aux_pluperfect: Words,
+    pub aux_perfect: Words,
+    pub aux_past_do: Words,
+    pub aux_present: Words,
+    pub aux_future: Words,
+    pub have_forms: Words,
+    pub irregular_past: Words,
+    pub irregular_participles: Words,
+    pub same_past_and_base: Words,
+    pub ed_not_past: Words,
+    pub time_units: Words,
+    pub time_phrase_nouns: Words,
+    pub months: Words,
+    pub weekdays: Words,
+    pub possession_forms: Words,
+    pub fraction_articles: Words,
+    pub article_magnitudes: Words,
+    pub discourse_openers: Words,
+    pub wrap_up_markers: Words,
+    pub wrap_up_openers: Words,
+    pub wrap_up_closers: Words,
+    pub you_know_as_verb_after: Words,
+    pub i_mean_as_verb_after: Words,
+    pub i_mean_objects: Words,
+    pub term_conjunctions: Words,
+    pub term_say_openers: Words,
+    pub term_say_subjects: Words,
+    pub literally_phrase_enders: Words,
+    pub interpreting_verbs: Words,
+    pub hedge_nouns: Words,
+    pub type_of_openers: Words,
+    pub choosing_adjectives: Words,
+    pub intensifiers: Words,
+    pub like_as_verb_or_simile_after: Words,
+    pub like_as_hedge_after: Words,
+    pub like_verb_objects: Words,
+    pub like_modals: Words,
+    pub like_quantifiers: Words,
+    pub like_past_verb_objects: Words,
+    pub indefinite_articles: Words,
+    pub article_quantities: Words,
+    pub subordinators: Words,
+    pub reporting_verbs: Words,
+    pub reported_objects: Words,
+    pub state_verbs: Words,
+    pub adverbs: Words,
+    pub clause_conjunctions: Words,
+    pub clause_linkers: Words,
+    pub intro_prepositions: Words,
+    pub subject_determiners: Words,
+    pub not_subject_nouns: Words,
+    pub not_content_words: Words,
+    pub adjective_past_after: Words,
+    pub not_relative_nouns: Words,
+    pub stranded_particles: Words,
+    pub time_prepositions: Words,
+    pub adverbial_prepositions: Words,
+    pub subordinate_linkers: Words,
+    pub adverbial_followers: Words,
+    pub purpose_modals: Words,
+    pub time_subordinators: Words,
+    pub finding_verbs: Words,
+    pub subjunctive_openers: Words,
+    pub scenario_openers: Words,
+    pub scenario_subject_openers: Words,
+    pub fraction_words: Words,
+    pub fraction_units: Words,
+    pub multiplier_words: Words,
+    pub magnitudes: Words,
+    pub number_joiners: Words,
+    pub currency_signs: Words,
+    pub glued_duration_suffixes: Words,
+    pub glued_multiplier_suffixes: Words,
+    pub glued_ordinal_suffixes: Words,
+    pub percent_units: Words,
+    pub money_units: Words,
+    pub multiplier_units: Words,
+    pub quarter_units: Words,
+    pub partitive_determiners: Words,
+    pub comparatives: Words,
+    pub result_comparatives: Words,
+    pub unit_modifiers: Words,
+    pub not_counted: Words,
+    pub change_verbs: Words,
+    pub change_glue: Words,
+    pub change_blockers: Words,
+    pub referential_determiners: Words,
+    pub scope_prepositions: Words,
+    pub scope_hedges: Words,
+    pub retention_verbs: Words,
+    pub phrase_boundaries: Words,
+    pub partition_joiners: Words,
+    pub not_participles: Words,
+    pub not_attributive_followers: Words,
+    pub approximators: Words,
+    pub approximating_nouns: Words,
+    pub comparison_markers: Words,
+    pub directions: Words,
+    pub reference_values: Words,
+    pub of_total_words: Words,
+    pub of_total_openers: Words,
+    pub lone_numbers: Words,
+    pub cause_openers: Words,
+    pub setback_question_words: Words,
+    pub setback_question_phrases: Words,
+    pub lowercase_tools: Words,
+    pub not_names: Words,
+    pub sentence_openers: Words,
+    pub i_forms: Words,
+    pub quote_stoppers: Words,
+    pub quote_breaks: Words,
+    pub to_verbs: Words,
+    pub dangling_words: Words,
+    pub quote_openers: Words,
+    pub quote_end_marks: Words,
+    pub hesitations: BTreeMap<String, Words>,
+    pub number_words: BTreeMap<String, f64>,
+    pub clitics: BTreeMap<String, String>,
+    pub second_person: BTreeMap<String, String>,
+    pub second_person_after_i: BTreeMap<String, String>,
+    pub cues: CuePhrases,
+}
+
+/// The cue phrases of each [`super::cues::Cue`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CuePhrases {
+    pub setting: Words,
+    pub task: Words,
+    pub outcome: Words,
+    pub conclusion: Words,
+    pub completion: Words,
+    pub change: Words,
+    pub lesson: Words,
+    pub setback: Words,
+    pub problem: Words,
+    pub reason: Words,
+    pub decision: Words,
+    pub contrast: Words,
+}
+
+impl Lexicon {
+    /// The canonical hesitation ("um") a spelling ("umm") stands for.
+    pub fn hesitation(&self, word: &str) -> Option<&str> {
+        self.hesitations
+            .iter()
+            .find(|(_, spellings)| spellings.contains(word))
+            .map(|(canonical, _)| canonical.as_str())
+    }
+}
 
 /// Words that start a noun phrase and make a following "kind of" mean
 /// "type of" or a following "like" a hedge.
 pub(crate) fn is_determiner(w: &str) -> bool {
-    DETERMINERS.contains(&w)
+    lex().determiners.contains(w)
 }
 
 /// Who a subject pronoun refers to: the speaker, the speaker's group, or
 /// someone else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Person {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Person {
     I,
     We,
     Other,
@@ -29,154 +224,161 @@ pub(crate) enum Person {
 
 /// The person of a subject pronoun and its contracted auxiliary, if any.
 pub(crate) fn subject_of(w: &str) -> Option<(Person, Option<&'static str>)> {
+    let lex = lex();
     let (head, clitic) = match w.split_once('\'') {
         Some((h, c)) => (h, Some(c)),
         None => (w, None),
     };
-    let person = match head {
-        "i" => Person::I,
-        "we" => Person::We,
-        "he" | "she" | "they" => Person::Other,
-        _ => return None,
+    let person = if lex.subject_i.contains(head) {
+        Person::I
+    } else if lex.subject_we.contains(head) {
+        Person::We
+    } else if lex.subject_other.contains(head) {
+        Person::Other
+    } else {
+        return None;
     };
     let aux = match clitic {
         None => None,
-        Some("m") => Some("am"),
-        Some("re") => Some("are"),
-        Some("s") => Some("is"),
-        Some("ve") => Some("have"),
-        Some("ll") => Some("will"),
-        // "'d" is "had" or "would"; the verb after it decides.
-        Some("d") => Some("'d"),
-        Some(_) => return None,
+        Some(c) => Some(lex.clitics.get(c)?.as_str()),
     };
     Some((person, aux))
 }
 
-/// See [`is_aux`].
-#[rustfmt::skip]
-const AUXILIARIES: &[&str] = &[
-    "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does",
-    "did", "would", "could", "should", "will", "can", "might", "may", "must", "shall",
-];
-
 /// Auxiliary and modal verbs, including negated contractions.
 pub(crate) fn is_aux(w: &str) -> bool {
-    AUXILIARIES.contains(&w) || (w.ends_with("n't") && w != "n't")
+    lex().auxiliaries.contains(w) || (w.ends_with("n't") && w != "n't")
 }
 
-/// Number words that start or continue a spelled-out number.
+/// The value of a number word that starts or continues a spelled-out number.
 pub(crate) fn number_word_value(w: &str) -> Option<f64> {
-    let v = match w {
-        "zero" | "none" => 0.0,
-        "one" => 1.0,
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
-        "thousand" => 1e3,
-        "million" => 1e6,
-        "billion" => 1e9,
-        "dozen" => 12.0,
-        _ => return None,
-    };
-    Some(v)
+    lex().number_words.get(w).copied()
 }
 
 pub(crate) fn is_number_word(w: &str) -> bool {
     w != "none" && number_word_value(w).is_some()
 }
 
-/// Simple-past forms of irregular verbs (their participles, where they
-/// differ, are in [`IRREGULAR_PARTICIPLES`]).
-#[rustfmt::skip]
-const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "went", "made", "took", "got", "told", "said", "found", "built",
-    "ran", "wrote", "saw", "thought", "knew", "came", "gave", "left", "felt", "brought", "bought",
-    "kept", "led", "met", "paid", "sent", "spent", "sold", "stood", "taught", "understood", "won",
-    "began", "chose", "drove", "flew", "grew", "drew", "threw", "fell", "held", "heard", "lost",
-    "meant", "became", "caught", "fought", "sought", "dealt", "sat", "slept", "spoke", "broke",
-    "woke", "wore", "tore", "rode", "rose", "shook", "stole", "struck", "swam", "sang", "rang",
-    "drank", "ate", "forgot", "forgave", "hid", "bit", "lit", "slid", "stuck", "hung", "dug",
-    "swung", "spun", "wound", "bent", "lent", "burnt", "learnt", "leapt", "overtook", "undertook",
-    "oversaw", "withdrew", "froze", "shot", "fed", "fled", "sped", "laid", "sank", "swore", "wept",
-    "upheld", "rebuilt", "rewrote", "reran", "redid", "mistook", "misunderstood", "outgrew",
-    "overcame", "underwent", "foresaw", "overheard", "bore", "beat", "forbade", "wrung", "misled",
-    "sprang",
-];
-
-/// Past participles that differ from the simple past.
-#[rustfmt::skip]
-const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "been", "done", "gone", "taken", "given", "written", "seen", "known", "grown", "chosen",
-    "driven", "flown", "drawn", "thrown", "fallen", "begun", "broken", "spoken", "woken", "worn",
-    "torn", "ridden", "risen", "shaken", "stolen", "eaten", "forgotten", "forgiven", "hidden",
-    "bitten", "frozen", "gotten", "proven", "shown", "sworn", "overtaken", "undertaken", "overseen",
-    "withdrawn", "rewritten", "mistaken", "beaten",
-];
-
-/// Verbs whose past form equals the base form ("I read", "we cut"); their
-/// tense comes from the rest of the answer.
-#[rustfmt::skip]
-const SAME_PAST_AND_BASE: &[&str] = &[
-    "read", "put", "cut", "set", "hit", "let", "spread", "quit", "cost", "hurt", "shut", "split",
-    "bet", "cast", "broadcast", "forecast", "upset", "reset", "input", "output", "shed", "thrust",
-    "burst", "fit",
-];
-
-/// Words ending in "-ed" that are not past forms.
-const ED_NOT_PAST: &[&str] = &[
-    "need", "speed", "feed", "seed", "bed", "red", "shed", "bleed", "breed", "proceed", "exceed",
-    "succeed", "indeed", "embed", "hundred", "weed", "heed", "deed", "greed", "shred", "naked",
-    "wicked", "sacred", "kindred", "rugged", "ragged", "jagged", "crooked", "beloved", "wed",
-    "sled",
-];
-
 /// Whether `w` is an unambiguous simple-past form ("went", "proposed").
 pub(crate) fn is_past(w: &str) -> bool {
-    IRREGULAR_PAST.contains(&w) || is_regular_past(w)
+    lex().irregular_past.contains(w) || is_regular_past(w)
 }
 
 fn is_regular_past(w: &str) -> bool {
-    w.len() > 3 && w.ends_with("ed") && w.is_ascii() && !ED_NOT_PAST.contains(&w)
+    w.len() > 3 && w.ends_with("ed") && w.is_ascii() && !lex().ed_not_past.contains(w)
 }
 
 /// Whether `w` can be a past participle ("taken", "worked", "built").
 pub(crate) fn is_participle(w: &str) -> bool {
-    IRREGULAR_PARTICIPLES.contains(&w) || is_past(w) || SAME_PAST_AND_BASE.contains(&w)
+    lex().irregular_participles.contains(w) || is_past(w) || is_same_past_and_base(w)
 }
 
 /// Whether `w` is past or base form alike ("read", "cut").
 pub(crate) fn is_same_past_and_base(w: &str) -> bool {
-    SAME_PAST_AND_BASE.contains(&w)
+    lex().same_past_and_base.contains(w)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The code of every module that reads the lexicon.
+    const RULE_CODE: &[&str] = &[
+        include_str!("lexicon.rs"),
+        include_str!("tokens.rs"),
+        include_str!("fillers.rs"),
+        include_str!("pronouns.rs"),
+        include_str!("clauses.rs"),
+        include_str!("cues.rs"),
+        include_str!("quantity.rs"),
+        include_str!("star.rs"),
+        include_str!("hypothetical.rs"),
+        include_str!("reasoning.rs"),
+        include_str!("specificity.rs"),
+        include_str!("../followup.rs"),
+        include_str!("../followup/phrases.rs"),
+    ];
+
+    /// Every list of the file with its name: the top-level lists and
+    /// tables, and the cue lists.
+    fn lists() -> Vec<(String, toml::Value)> {
+        let table: toml::Table = toml::from_str(SOURCE).expect("the lexicon parses");
+        let mut out = Vec::new();
+        for (name, value) in table {
+            if name == "cues" {
+                let cues = value.as_table().expect("[cues] is a table").clone();
+                out.extend(cues);
+            } else {
+                out.push((name, value));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_lexicon_parses_into_its_types() {
+        assert!(lex().determiners.contains("the"));
+        assert_eq!(lex().hesitation("umm"), Some("um"));
+    }
+
+    #[test]
+    fn every_list_is_non_empty_and_read_by_a_rule() {
+        let code = RULE_CODE.concat();
+        let lists = lists();
+        assert!(lists.len() > 100, "{} lists", lists.len());
+        for (name, value) in lists {
+            let len = match &value {
+                toml::Value::Array(a) => a.len(),
+                toml::Value::Table(t) => t.len(),
+                other => panic!("{name} is neither a list nor a table: {other:?}"),
+            };
+            assert!(len > 0, "{name} is empty");
+            assert!(
+                code.contains(&format!(".{name}")),
+                "no rule reads the list {name}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_list_has_a_comment_saying_what_it_is_for() {
+        let lines: Vec<&str> = SOURCE.lines().collect();
+        for (name, _) in lists() {
+            let at = lines
+                .iter()
+                .position(|l| l.starts_with(&format!("{name} = ")) || *l == format!("[{name}]"))
+                .unwrap_or_else(|| panic!("{name} is not at the start of a line"));
+            let above = lines[..at].iter().rev().find(|l| !l.trim().is_empty());
+            assert!(
+                above.is_some_and(|l| l.starts_with('#')),
+                "{name} has no comment above it"
+            );
+        }
+    }
+
+    #[test]
+    fn rule_code_holds_no_inline_word_lists() {
+        for (idx, code) in RULE_CODE.iter().enumerate().skip(1) {
+            let code = code.split("#[cfg(test)]").next().unwrap_or(code);
+            for pattern in [": &[&str] = &[", "&[&[&str]]", "is_any("] {
+                assert!(
+                    !code.contains(pattern),
+                    "rule module {idx} holds an inline list ({pattern})"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_word_is_listed_twice_in_one_list() {
+        for (name, value) in lists() {
+            if let toml::Value::Array(words) = value {
+                for (i, w) in words.iter().enumerate() {
+                    assert!(!words[..i].contains(w), "{name} lists {w:?} twice");
+                }
+            }
+        }
+    }
 
     #[test]
     fn past_forms_are_recognised_with_their_exceptions() {

@@ -8,6 +8,7 @@
 //! Timings come from the voice-activity timeline when there is one, since
 //! Whisper's word times absorb silence; otherwise from the words.
 
+use super::lexicon::lex;
 use super::quantity::Quantity;
 use super::tokens::{Doc, Kind};
 use super::{AnswerInput, Evidence, LengthVerdict, Specificity};
@@ -90,29 +91,10 @@ fn evidence(doc: &Doc<'_>, span: Span) -> Evidence {
 fn numbers(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Evidence> {
     quantities
         .iter()
-        .filter(|q| !(q.first == q.last && doc.tokens[q.first].is_any(&["one", "a", "an"])))
+        .filter(|q| !(q.first == q.last && doc.tokens[q.first].is_in(&lex().lone_numbers)))
         .map(|q| evidence(doc, doc.span_of(q.first..q.last + 1)))
         .collect()
 }
-
-/// Tool and system names transcribers often leave in lowercase.
-#[rustfmt::skip]
-const LOWERCASE_TOOLS: &[&str] = &[
-    "sql", "python", "excel", "jira", "redis", "kafka", "postgres", "postgresql", "mysql",
-    "tableau", "salesforce", "kubernetes", "docker", "aws", "javascript", "typescript", "java",
-    "scala", "react", "terraform", "jenkins", "github", "gitlab", "slack", "confluence",
-    "snowflake", "bigquery", "looker", "airflow", "spark", "pandas", "rclone", "zendesk", "hubspot",
-    "figma", "sap", "oracle", "mongodb", "elasticsearch", "grafana", "datadog",
-];
-
-/// Capitalised words that are not names of systems, tools or organisations.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "vp", "ceo", "cto", "cfo", "coo", "pm", "tpm",
-    "qa", "hr", "it", "us", "um", "uh", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-];
 
 fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
     let tokens = &doc.tokens;
@@ -122,7 +104,7 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
             // The first word after any opening hesitations and punctuation.
             if let Some(first) = s
                 .clone()
-                .find(|&i| tokens[i].is_word() && !tokens[i].is_any(&["um", "uh", "so", "hmm"]))
+                .find(|&i| tokens[i].is_word() && !tokens[i].is_in(&lex().sentence_openers))
             {
                 starts[first] = true;
             }
@@ -143,8 +125,10 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
         let mixed = letters.iter().skip(1).any(|c| c.is_uppercase())
             && letters.iter().any(|c| c.is_lowercase());
         let capitalised = letters[0].is_uppercase() && !sentence_start[i];
-        let listed = LOWERCASE_TOOLS.contains(&t.norm.as_str());
-        (acronym || mixed || capitalised || listed) && !NOT_NAMES.contains(&t.norm.as_str())
+        let lex = lex();
+        let listed = t.is_in(&lex.lowercase_tools);
+        let not_a_name = t.is_in(&lex.not_names) || t.is_in(&lex.weekdays) || t.is_in(&lex.months);
+        (acronym || mixed || capitalised || listed) && !not_a_name
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -186,7 +170,7 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
 /// A capitalised word continuing a name, even if it would not be a name on
 /// its own ("Black Friday").
 fn capital_continuation(doc: &Doc<'_>, i: usize) -> bool {
-    is_word_cap(doc, i) && !doc.tokens[i].is_any(&["i", "i'm", "i've", "i'd", "i'll"])
+    is_word_cap(doc, i) && !doc.tokens[i].is_in(&lex().i_forms)
 }
 
 fn is_word_cap(doc: &Doc<'_>, i: usize) -> bool {

@@ -25,7 +25,7 @@
 
 use super::clauses::{run_tokens, Clause, Tense, VerbClass};
 use super::cues::{Cue, Hit};
-use super::lexicon::Person;
+use super::lexicon::{lex, Person};
 use super::quantity::{self, Measure, Quantity};
 use super::tokens::Doc;
 use std::ops::Range;
@@ -76,13 +76,6 @@ pub(crate) struct Inputs<'a, 'd> {
     pub story: bool,
 }
 
-/// Finding verbs: discovering a fact sets the scene when it comes first
-/// and supports the action line otherwise.
-#[rustfmt::skip]
-const FINDING_VERBS: &[&str] = &[
-    "found", "realized", "realised", "noticed", "discovered", "learned", "saw", "heard",
-];
-
 /// Whether clause `c` has cue `cue` outside its subordinate stretches (when
 /// `main_only`) or anywhere.
 pub(crate) fn has_cue(clause: &Clause, cues: &[Hit], cue: Cue, main_only: bool) -> bool {
@@ -117,9 +110,9 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
     let main_preds = || c.preds.iter().filter(|p| !p.subordinate);
     let verb = |p: &super::clauses::Pred| p.verb.map(|v| tokens[v].norm.as_str()).unwrap_or("");
     let finding =
-        main_preds().any(|p| p.person != Person::Other && FINDING_VERBS.contains(&verb(p)));
+        main_preds().any(|p| p.person != Person::Other && lex().finding_verbs.contains(verb(p)));
     let speaker_action =
-        main_preds().any(|p| p.is_speaker_action() && !FINDING_VERBS.contains(&verb(p)));
+        main_preds().any(|p| p.is_speaker_action() && !lex().finding_verbs.contains(verb(p)));
     let speaker_subject = c.main().is_some_and(|p| p.person != Person::Other);
     // A role stated after the opening clause ("..., and I was the tech
     // lead") is the speaker's remit in this story.
@@ -205,7 +198,7 @@ fn opens_time_clause(
     let Some(&before) = first_words.iter().rev().find(|&&k| k < subject) else {
         return false;
     };
-    tokens[before].is_any(&["when", "after", "once"])
+    tokens[before].is_in(&lex().time_subordinators)
         || (tokens[before].is("as")
             && before >= 2
             && tokens[before - 1].is("soon")
