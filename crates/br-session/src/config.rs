@@ -22,7 +22,7 @@ pub struct RoundConfig {
 impl RoundConfig {
     /// The number of main questions in a round unless the candidate asks for
     /// another: about one interviewer's share of a Loop.
-    pub const DEFAULT_QUESTIONS: usize = 3;
+    pub const DEFAULT_QUESTIONS: usize = br_core::LIMITS.default_questions;
 }
 
 /// Which Leadership Principles the round covers.

@@ -103,6 +103,11 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The byte offset of every character, plus the text's length.
+    pub fn char_offsets(&self) -> Vec<usize> {
+        self.byte_of.clone()
+    }
+
     pub fn char_len(&self) -> usize {
         self.byte_of.len() - 1
     }

@@ -10,25 +10,8 @@
 
 use super::lexicon::{is_aux, is_number_word, is_past, lex, number_word_value};
 use super::tokens::{Doc, Kind, Token};
+pub(crate) use crate::facts::{Measure, Unit};
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Percent,
-    Money,
-    /// "three times", "10x", "doubled".
-    Multiplier,
-    /// "half", "a third", "a quarter".
-    Fraction,
-    /// Seconds to years.
-    Duration,
-    /// A year, a day of a month, an ordinal.
-    Date,
-    /// A number of things ("forty robots", "ninety thousand people").
-    Count,
-    /// A number with no unit after it.
-    Bare,
-}
 
 /// One number phrase: tokens `first..=last` (unit included).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -326,19 +309,6 @@ fn is_count_noun(w: &str) -> bool {
 /// twelve thousand sign ups").
 fn is_change_verb(w: &str) -> bool {
     lex().change_verbs.contains(w)
-}
-
-/// How strongly a quantity reads as a measured outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Measure {
-    /// A date, a duration that measures nothing, "one".
-    None,
-    /// A plain count ("forty robots"): an outcome inside a Result, but
-    /// actions count things too ("I sat with nurses on three units").
-    Count,
-    /// A change or comparison: a percentage, money, a fraction, from/to,
-    /// "instead of", a value reached after a verb of change.
-    Change,
 }
 
 /// How quantity `idx` measures, judged from its unit and context.

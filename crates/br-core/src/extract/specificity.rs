@@ -11,15 +11,8 @@
 use super::lexicon::lex;
 use super::quantity::Quantity;
 use super::tokens::{Doc, Kind};
-use super::{AnswerInput, Evidence, LengthVerdict, Specificity};
+use crate::analysis::{AnswerInput, Evidence, LengthVerdict, Specificity, THRESHOLDS};
 use crate::text::{Pause, Span};
-
-/// A pause longer than this is a long pause (seconds).
-const LONG_PAUSE_S: f64 = 2.0;
-/// The 1.5-3 minute norm of a behavioral answer, in seconds.
-const NORM_S: (f64, f64) = (90.0, 180.0);
-/// Typical speaking rate used to estimate length without timings.
-const TYPICAL_WPM: f64 = 150.0;
 
 pub(crate) fn analyse(
     doc: &Doc<'_>,
@@ -29,10 +22,11 @@ pub(crate) fn analyse(
     let word_count = doc.words().count();
     let duration_s = duration_s(input);
     let words_per_minute = duration_s.map(|d| word_count as f64 / (d / 60.0));
-    let estimated_s = duration_s.unwrap_or(word_count as f64 / TYPICAL_WPM * 60.0);
-    let length = if estimated_s < NORM_S.0 {
+    let estimated_s =
+        duration_s.unwrap_or(word_count as f64 / THRESHOLDS.typical_words_per_minute * 60.0);
+    let length = if estimated_s < THRESHOLDS.min_length_s {
         LengthVerdict::TooShort
-    } else if estimated_s > NORM_S.1 {
+    } else if estimated_s > THRESHOLDS.max_length_s {
         LengthVerdict::TooLong
     } else {
         LengthVerdict::WithinNorm
@@ -63,8 +57,9 @@ fn duration_s(input: &AnswerInput<'_>) -> Option<f64> {
 }
 
 fn long_pauses(input: &AnswerInput<'_>) -> Vec<Pause> {
-    let long =
-        |p: &Pause| p.start.is_finite() && p.end.is_finite() && p.end - p.start > LONG_PAUSE_S;
+    let long = |p: &Pause| {
+        p.start.is_finite() && p.end.is_finite() && p.end - p.start > THRESHOLDS.long_pause_s
+    };
     match input.timeline {
         Some(timeline) => timeline.pauses.iter().copied().filter(long).collect(),
         None => input

@@ -28,24 +28,17 @@ use super::cues::{Cue, Hit};
 use super::lexicon::{lex, Person};
 use super::quantity::{self, Measure, Quantity};
 use super::tokens::Doc;
+pub(crate) use crate::facts::StarLabel as Part;
+use crate::rules::RuleId;
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Part {
-    Situation,
-    Task,
-    Action,
-    Result,
-    Lesson,
-    /// An aside or tangent outside the four parts.
-    Other,
-}
 
 /// The STAR reading of an answer.
 #[derive(Debug, Clone)]
 pub(crate) struct StarParse {
     /// One label per clause.
     pub labels: Vec<Part>,
+    /// The rule behind each label.
+    pub rules: Vec<RuleId>,
     /// Main run of clauses for situation, task, action, result.
     pub main: [Option<Range<usize>>; 4],
     /// The measured quantity in the main Result, if any.
@@ -210,6 +203,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     if !inp.story {
         return StarParse {
             labels: vec![Part::Other; n],
+            rules: vec![RuleId::StarNotAStory; n],
             main: [None, None, None, None],
             quantified: None,
         };
@@ -235,10 +229,11 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     });
     let a0 = first_action.unwrap_or(n);
     let mut labels: Vec<Option<Part>> = Vec::with_capacity(n);
+    let mut rules: Vec<RuleId> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
         let after_result = labels.last() == Some(&Some(Part::Result));
-        let label = if inp.lesson[i] {
-            Some(Part::Lesson)
+        let (label, rule) = if inp.lesson[i] {
+            (Some(Part::Lesson), RuleId::StarLesson)
         } else if i < a0 {
             // Up front, only a stated or measured outcome makes a Result,
             // and a completion ("we launched ...") can continue it.
@@ -256,21 +251,23 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 && !f.trouble
                 && !f.setting_opening
                 && !f.task;
-            Some(if f.task {
-                Part::Task
+            let (label, rule) = if f.task {
+                (Part::Task, RuleId::StarTask)
             } else if result_first || others_result_first || i < story_start {
-                Part::Result
+                (Part::Result, RuleId::StarResultFirst)
             } else {
-                Part::Situation
-            })
+                (Part::Situation, RuleId::StarContext)
+            };
+            (Some(label), rule)
         } else if f.outcome {
-            Some(Part::Result)
+            (Some(Part::Result), RuleId::StarOutcome)
         } else if f.speaker_action || f.finding {
-            Some(Part::Action)
+            (Some(Part::Action), RuleId::StarSpeakerAction)
         } else {
-            None
+            (None, RuleId::StarAside)
         };
         labels.push(label);
+        rules.push(rule);
     }
     let last_action = (0..n).rev().find(|&i| labels[i] == Some(Part::Action));
     // The speaker's own later actions make an earlier outcome intermediate;
@@ -307,20 +304,24 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 .main()
                 .is_some_and(|p| p.is_speaker_action())
             && last_action.is_some_and(|l| l > i + 1);
-        labels[i] = match labels[i] {
+        let (label, rule) = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
             Some(Part::Result)
                 if followed_by_own_action && (!feats[i].strong_outcome || acted_on) =>
             {
-                Some(Part::Action)
+                (Part::Action, RuleId::StarIntermediateOutcome)
             }
-            Some(label) => Some(label),
-            None if followed_by_action || leads_to_result => Some(Part::Action),
+            Some(label) => (label, rules[i]),
+            None if followed_by_action || leads_to_result => (Part::Action, RuleId::StarActionLine),
             // Someone else's past-tense reaction after the last action.
-            None if feats[i].other_past && last_action.is_some() => Some(Part::Result),
-            None => Some(Part::Other),
+            None if feats[i].other_past && last_action.is_some() => {
+                (Part::Result, RuleId::StarConsequence)
+            }
+            None => (Part::Other, RuleId::StarAside),
         };
+        labels[i] = Some(label);
+        rules[i] = rule;
     }
     let mut labels: Vec<Part> = labels
         .into_iter()
@@ -332,6 +333,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
         if same_sentence && !inp.clauses[i].has_verb() && !inp.lesson[i] {
             labels[i] = labels[i - 1];
+            rules[i] = RuleId::StarFragment;
         }
     }
     // The rest of a sentence that states the task elaborates it ("My task
@@ -340,6 +342,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
         if same_sentence && labels[i - 1] == Part::Task && labels[i] == Part::Situation {
             labels[i] = Part::Task;
+            rules[i] = RuleId::StarTaskElaboration;
         }
     }
     // An explicit responsibility stated before the main stretch of action
@@ -348,6 +351,9 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     if let Some(main_action) = longest_run(inp, &runs(&labels), Part::Action) {
         for i in 0..main_action.start {
             if feats[i].task && !inp.lesson[i] && labels[i] != Part::Result {
+                if labels[i] != Part::Task {
+                    rules[i] = RuleId::StarTaskBeforeMainAction;
+                }
                 labels[i] = Part::Task;
             }
         }
@@ -396,6 +402,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             result,
         ],
         labels,
+        rules,
         quantified,
     }
 }
@@ -430,7 +437,7 @@ fn runs(labels: &[Part]) -> Vec<(Part, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Parsed;
+    use crate::extract::parsed::Parsed;
 
     /// The STAR labels of each clause, and whether the Result is measured.
     fn star(text: &str) -> (Vec<Part>, bool) {

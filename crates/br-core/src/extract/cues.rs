@@ -14,47 +14,9 @@
 
 use super::lexicon::{lex, Words};
 use super::tokens::Doc;
+pub(crate) use crate::facts::Cue;
 use std::collections::HashMap;
 use std::sync::LazyLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub(crate) enum Cue {
-    /// Where or when the story happens ("at my last company", "last year").
-    Setting,
-    /// The speaker's responsibility or goal ("my job was", "I was asked to").
-    Task,
-    /// An outcome, whoever its subject ("in the end", "went from",
-    /// "renewed", "we made it").
-    Outcome,
-    /// Wording that concludes a story, whoever its subject ("ended up", "in
-    /// the end", "as a result"): the outcome cues that can open an answer
-    /// told result first.
-    Conclusion,
-    /// Getting something done ("we launched", "I finished the analysis"):
-    /// an outcome at the end of a story, a step along the way before more
-    /// actions.
-    Completion,
-    /// A verb of change or a sequel marker that is an outcome when someone
-    /// other than the speaker is its subject ("costs dropped", "after that
-    /// she ..."); with the speaker as subject it is an action ("I dropped
-    /// two forms", "after that I joined ...").
-    Change,
-    /// A lesson or a changed practice ("I learned", "next time").
-    Lesson,
-    /// The speaker's own failure or a conflict ("I underestimated", "I
-    /// disagreed").
-    Setback,
-    /// A problem or a finding that can motivate a decision ("it turned out",
-    /// "was failing", "too risky").
-    Problem,
-    /// An explicit reason ("because", "so that", "in order to").
-    Reason,
-    /// A verb of choosing ("decided", "proposed", "went with").
-    Decision,
-    /// A choice framed against its alternative ("instead of", "without
-    /// waiting").
-    Contrast,
-}
 
 /// One match: cue and its tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

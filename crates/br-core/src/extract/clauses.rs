@@ -13,34 +13,12 @@
 //! "I was the QA lead" (context) and "I would start by" (a plan).
 
 use super::lexicon::{
-    is_aux, is_determiner, is_participle, is_past, is_same_past_and_base, lex, subject_of, Person,
+    is_aux, is_determiner, is_participle, is_past, is_same_past_and_base, lex, subject_of,
 };
 use super::tokens::{Doc, Kind, Token};
+use crate::facts::Person;
+pub(crate) use crate::facts::{Tense, VerbClass};
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    /// "had used": background before the story's main line.
-    Pluperfect,
-    Present,
-    /// "have built": experience, not an event.
-    Perfect,
-    /// "would", "could", "'d" + base verb.
-    Conditional,
-    /// "will", "'ll", "going to".
-    Future,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum VerbClass {
-    /// "I was the lead", "we were short-staffed".
-    Copula,
-    /// Possession, wanting, knowing, obligation, ongoing activity.
-    State,
-    /// Something done.
-    Action,
-}
 
 /// A pronoun subject with its verb phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

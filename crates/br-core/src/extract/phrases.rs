@@ -6,20 +6,10 @@
 //! fillers, and stops at the first comma after a few words or after
 //! fourteen words, so questions stay short enough to say aloud.
 
-use crate::analysis::lexicon::{lex, Person};
-use crate::analysis::Parsed;
-use crate::text::Span;
-
-/// A phrase quoted from an answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Phrase {
-    /// Characters of the quoted stretch in the answer.
-    pub span: Span,
-    /// The stretch as the candidate said it.
-    pub verbatim: String,
-    /// Fillers removed; turned to the second person unless `verbatim`.
-    pub spoken: String,
-}
+use super::cues::Cue;
+use super::lexicon::{lex, Person};
+use super::parsed::Parsed;
+use crate::analysis::Quote;
 
 const MAX_WORDS: usize = 14;
 
@@ -31,7 +21,7 @@ pub(crate) fn of_clause(
     idx: usize,
     from: Option<usize>,
     second_person: bool,
-) -> Option<Phrase> {
+) -> Option<Quote> {
     let clause = p.clauses.get(idx)?;
     let tokens = &p.doc.tokens;
     let is_filler = |k: usize| p.fillers.iter().any(|f| (f.first..=f.last).contains(&k));
@@ -132,11 +122,25 @@ pub(crate) fn of_clause(
         }
         prev = Some(k);
     }
-    Some(Phrase {
+    Some(Quote {
         span,
         verbatim: p.doc.slice(span).to_string(),
         spoken,
     })
+}
+
+/// The cause given after the first "because", "since", "due to" or "given"
+/// that gives one, in the second person: what a "why" drills into next
+/// (other reason cues, like "so that", state purposes, not causes).
+pub(crate) fn cause(p: &Parsed<'_>) -> Option<Quote> {
+    let tokens = &p.doc.tokens;
+    p.cues
+        .iter()
+        .filter(|h| h.cue == Cue::Reason && tokens[h.first].is_in(&lex().cause_openers))
+        .find_map(|h| {
+            let idx = p.clauses.iter().position(|c| c.tokens.contains(&h.first))?;
+            of_clause(p, idx, Some(h.last + 1), true)
+        })
 }
 
 /// The first token of the clause `range` after fillers, punctuation and
@@ -194,7 +198,7 @@ fn second_person_of(word: &str, prev: Option<&str>) -> Option<&'static str> {
 mod tests {
     use super::*;
 
-    fn phrase(text: &str, idx: usize, second_person: bool) -> Phrase {
+    fn phrase(text: &str, idx: usize, second_person: bool) -> Quote {
         of_clause(&Parsed::new(text), idx, None, second_person).expect("a phrase")
     }
 

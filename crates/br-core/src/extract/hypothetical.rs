@@ -9,8 +9,9 @@
 //! real story hypothetical.
 
 use super::clauses::{Clause, Pred, Tense};
-use super::lexicon::{lex, subject_of, Person};
+use super::lexicon::{lex, subject_of};
 use super::tokens::Token;
+use crate::facts::Person;
 
 /// What kind of answer the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,8 +87,8 @@ pub(crate) fn classify(tokens: &[Token], clauses: &[Clause], lesson: &[bool]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::clauses::split;
-    use crate::analysis::tokens::Doc;
+    use crate::extract::clauses::split;
+    use crate::extract::tokens::Doc;
 
     fn narrative(text: &str) -> Narrative {
         let doc = Doc::new(text);

@@ -18,25 +18,9 @@
 use super::clauses::Clause;
 use super::cues::Cue;
 use super::lexicon::{lex, Person};
+use super::parsed::Parsed;
 use super::star::{has_cue, Part};
-use super::Parsed;
-
-/// Who did the actions of the Action part.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Ownership {
-    /// Past-tense actions with "I" as subject.
-    pub i_actions: usize,
-    pub we_actions: usize,
-    /// The first clause with a "we" action, as evidence.
-    pub first_we: Option<usize>,
-}
-
-impl Ownership {
-    /// Every action is "we": the candidate's own part is hidden.
-    pub fn all_we(&self) -> bool {
-        self.i_actions == 0 && self.we_actions > 0
-    }
-}
+use crate::facts::Ownership;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Reasoning {

@@ -11,6 +11,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+pub(crate) use crate::facts::Person;
+
 /// The lexicon file, compiled in.
 pub(crate) const SOURCE: &str = include_str!("../../data/lexicon.toml");
 
@@ -212,16 +214,6 @@ pub(crate) fn is_determiner(w: &str) -> bool {
     lex().determiners.contains(w)
 }
 
-/// Who a subject pronoun refers to: the speaker, the speaker's group, or
-/// someone else.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Person {
-    I,
-    We,
-    Other,
-}
-
 /// The person of a subject pronoun and its contracted auxiliary, if any.
 pub(crate) fn subject_of(w: &str) -> Option<(Person, Option<&'static str>)> {
     let lex = lex();
@@ -296,7 +288,7 @@ mod tests {
         include_str!("reasoning.rs"),
         include_str!("specificity.rs"),
         include_str!("../followup.rs"),
-        include_str!("../followup/phrases.rs"),
+        include_str!("phrases.rs"),
     ];
 
     /// Every list of the file with its name: the top-level lists and

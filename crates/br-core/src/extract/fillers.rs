@@ -10,6 +10,7 @@
 
 use super::lexicon::{is_aux, is_determiner, is_number_word, is_past, lex};
 use super::tokens::{Doc, Kind, Token};
+use crate::rules::RuleId;
 
 /// One filler occurrence: its canonical lowercase form and its tokens
 /// `first..=last`.
@@ -18,6 +19,7 @@ pub(crate) struct Filler {
     pub word: &'static str,
     pub first: usize,
     pub last: usize,
+    pub rule: RuleId,
 }
 
 /// Every filler in the text, in order.
@@ -29,11 +31,12 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     let mut i = 0;
     while i < tokens.len() {
         let found = classify(doc, i, opener_end, &wrap_ups);
-        if let Some((word, len)) = found {
+        if let Some((word, len, rule)) = found {
             out.push(Filler {
                 word,
                 first: i,
                 last: i + len - 1,
+                rule,
             });
             i += len;
         } else {
@@ -48,13 +51,14 @@ fn hesitation(word: &str) -> Option<&'static str> {
     lex().hesitation(word)
 }
 
-/// The filler starting at token `i`, with its length in tokens.
+/// The filler starting at token `i`, with its length in tokens and the
+/// rule that matched it.
 fn classify(
     doc: &Doc<'_>,
     i: usize,
     opener_end: usize,
     wrap_ups: &[usize],
-) -> Option<(&'static str, usize)> {
+) -> Option<(&'static str, usize, RuleId)> {
     let tokens = &doc.tokens;
     let t = &tokens[i];
     if t.kind != Kind::Word {
@@ -62,30 +66,40 @@ fn classify(
     }
     let next_is = |w: &str| tokens.get(i + 1).is_some_and(|n| n.is(w));
     if let Some(h) = hesitation(&t.norm) {
-        return Some((h, 1));
+        return Some((h, 1, RuleId::Hesitation));
     }
     match t.norm.as_str() {
-        "basically" => Some(("basically", 1)),
-        "literally" if !literally_is_manner(tokens, i) => Some(("literally", 1)),
-        "you" if next_is("know") && you_know_is_filler(tokens, i) => Some(("you know", 2)),
-        "i" if next_is("mean") && i_mean_is_filler(doc, i) => Some(("i mean", 2)),
-        "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("kind of", 2)),
-        "sort" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("sort of", 2)),
-        "like" if like_is_filler(tokens, i) => Some(("like", 1)),
+        "basically" => Some(("basically", 1, RuleId::Basically)),
+        "literally" if !literally_is_manner(tokens, i) => {
+            Some(("literally", 1, RuleId::LiterallyIntensifier))
+        }
+        "you" if next_is("know") && you_know_is_filler(tokens, i) => {
+            Some(("you know", 2, RuleId::YouKnow))
+        }
+        "i" if next_is("mean") && i_mean_is_filler(doc, i) => {
+            Some(("i mean", 2, RuleId::IMeanReformulation))
+        }
+        "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => {
+            Some(("kind of", 2, RuleId::HedgeKindOf))
+        }
+        "sort" if next_is("of") && hedge_of_is_filler(tokens, i) => {
+            Some(("sort of", 2, RuleId::HedgeKindOf))
+        }
+        "like" => like_filler(tokens, i).map(|rule| ("like", 1, rule)),
         // The discourse opener of the answer ("So, um, ...", "Actually, um,
         // the one that comes to mind"); elsewhere these words mean
         // "therefore" and "in fact".
         _ if i < opener_end && t.is_in(&lex().discourse_openers) => {
-            Some((discourse_word(&t.norm), 1))
+            Some((discourse_word(&t.norm), 1, RuleId::DiscourseOpener))
         }
-        "so" if wrap_ups.contains(&i) => Some(("so", 1)),
+        "so" if wrap_ups.contains(&i) => Some(("so", 1, RuleId::SoWrapUp)),
         // Only the tag question ", right?" is a filler; "right away", "the
         // right alternative" are not.
         "right" => {
             let tag = i > 0
                 && tokens[i - 1].is_punct(',')
                 && tokens.get(i + 1).is_some_and(|n| n.is_punct('?'));
-            tag.then_some(("right", 1))
+            tag.then_some(("right", 1, RuleId::RightTag))
         }
         _ => None,
     }
@@ -259,7 +273,7 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
 /// job", "was like the only analyst", "for like a week", "late like all the
 /// time"). As a verb ("customers like it") or a preposition/conjunction
 /// ("tools like Redis", "felt like", "like everyone assumed") it is not.
-fn like_is_filler(tokens: &[Token], i: usize) -> bool {
+fn like_filler(tokens: &[Token], i: usize) -> Option<RuleId> {
     // After the hedge "kind of" / "sort of", look at what precedes the hedge
     // ("kind of like last year" compares).
     let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_in(&lex().hedge_nouns);
@@ -272,25 +286,25 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     // "dropped to like forty percent": after "to", a quantity shows the
     // approximating hedge, where "to like" would otherwise be the verb.
     if prev.is_some_and(|p| p.is("to")) && starts_a_quantity(tokens, i + 1) {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     if let Some(p) = prev.filter(|p| p.is_word()) {
         if p.is_in(&lex().like_as_verb_or_simile_after)
             || p.norm.ends_with("n't")
             || p.norm.ends_with("'d")
         {
-            return false;
+            return None;
         }
     }
-    let Some(next) = next else { return false };
+    let next = next?;
     if next.is_punct(',') {
-        return true;
+        return Some(RuleId::LikeInterjection);
     }
     if !next.is_word() {
-        return false;
+        return None;
     }
     if starts_a_quantity(tokens, i + 1) {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     // "spent like a week": approximating "a" + a unit of time; a simile
     // verb before it ("felt like a week") was ruled out above.
@@ -300,16 +314,15 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
             .is_some_and(|u| u.is_in(&lex().time_units))
         && !tokens.get(i + 3).is_some_and(|t| t.is("of"))
     {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
-    let Some(p) = prev.filter(|p| p.is_word()) else {
-        return false;
-    };
+    let p = prev.filter(|p| p.is_word())?;
     if is_determiner(&p.norm) {
-        return true;
+        return Some(RuleId::LikeAfterDeterminer);
     }
     if p.is_in(&lex().like_as_hedge_after) {
-        return !next.is_in(&lex().like_verb_objects);
+        return (!next.is_in(&lex().like_verb_objects))
+            .then_some(RuleId::LikeAfterVerbOrPreposition);
     }
     // "I could answer like most of my own questions": after a verb that
     // follows a modal or "to", "like" before a quantifier with "of" hedges
@@ -319,7 +332,7 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
         && next.is_in(&lex().like_quantifiers)
         && tokens.get(i + 2).is_some_and(|t| t.is("of"))
     {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     // "the app like dropped the call": a hedge between a subject and its
     // past-tense verb, shown by the verb's object after it ("tools like
@@ -329,9 +342,10 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
         .get(i + 2)
         .is_some_and(|o| is_determiner(&o.norm) || o.is_in(&lex().like_past_verb_objects));
     if past_verb && object {
-        return true;
+        return Some(RuleId::LikeBeforePastVerb);
     }
     next.is_in(&lex().intensifiers)
+        .then_some(RuleId::LikeBeforeIntensifier)
 }
 
 /// Whether a quantity starts at token `i` ("twenty", "40", "half", "a
