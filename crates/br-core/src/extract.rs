@@ -23,8 +23,8 @@ mod tokens;
 
 use crate::analysis::{AnswerInput, FillerMark, FillerReport};
 use crate::facts::{
-    ClauseFacts, CueHit, Decision, FactParts, Facts, Narrative, PredFacts, QuantityFacts, Quotes,
-    Setback, StarFacts, StarRun,
+    ClauseFacts, CueHit, Decision, Facts, Narrative, PredFacts, QuantityFacts, Quotes, Setback,
+    StarFacts, StarRun,
 };
 use parsed::Parsed;
 use std::collections::BTreeMap;
@@ -87,44 +87,43 @@ pub fn facts(input: &AnswerInput<'_>) -> Facts {
             .and_then(|q| p.quantities.iter().position(|o| o.first == q.first)),
     };
     let quotes = quotes(&p, &r);
-    Facts::new(
-        input.text,
-        p.doc.char_offsets(),
-        FactParts {
-            sentences: p
-                .doc
-                .sentences
-                .iter()
-                .map(|s| p.doc.span_of(s.clone()))
-                .collect(),
-            clauses,
-            cues: p
-                .cues
-                .iter()
-                .map(|h| CueHit {
-                    cue: h.cue,
-                    span: p.doc.span_of(h.first..h.last + 1),
-                })
-                .collect(),
-            quantities,
-            fillers,
-            first_person: pronouns::count(&p.doc),
-            narrative: Narrative {
-                hypothetical: p.narrative.hypothetical,
-                story: p.narrative.story,
-            },
-            star,
-            ownership: r.ownership,
-            decision: r.decision.map(|clause| Decision {
-                clause,
-                reasoned: r.decision_reasoned,
-            }),
-            setback: r.setback.map(|clause| Setback { clause }),
-            lesson: r.lesson,
-            specificity,
-            quotes,
+    Facts {
+        char_len: p.doc.char_len(),
+        text: input.text.to_string(),
+        byte_of: p.doc.char_offsets(),
+        sentences: p
+            .doc
+            .sentences
+            .iter()
+            .map(|s| p.doc.span_of(s.clone()))
+            .collect(),
+        clauses,
+        cues: p
+            .cues
+            .iter()
+            .map(|h| CueHit {
+                cue: h.cue,
+                span: p.doc.span_of(h.first..h.last + 1),
+            })
+            .collect(),
+        quantities,
+        fillers,
+        first_person: pronouns::count(&p.doc),
+        narrative: Narrative {
+            hypothetical: p.narrative.hypothetical,
+            story: p.narrative.story,
         },
-    )
+        star,
+        ownership: r.ownership,
+        decision: r.decision.map(|clause| Decision {
+            clause,
+            reasoned: r.decision_reasoned,
+        }),
+        setback: r.setback.map(|clause| Setback { clause }),
+        lesson: r.lesson,
+        specificity,
+        quotes,
+    }
 }
 
 /// The phrases the follow-ups may quote.

@@ -98,8 +98,9 @@ pub enum Measure {
     Change,
 }
 
-/// The kinds of cue phrases (listed in the lexicon, `[cues]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The kinds of cue phrases (listed in the lexicon, `[cues]`), in the order
+/// their phrases are matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Cue {
     /// Where or when the story happens ("at my last company", "last year").
@@ -164,37 +165,13 @@ pub struct Facts {
     pub quotes: Quotes,
     /// The answer's text, to quote from.
     #[serde(skip)]
-    text: String,
+    pub(crate) text: String,
     /// Byte offset of every character of `text`, plus its length.
     #[serde(skip)]
-    byte_of: Vec<usize>,
+    pub(crate) byte_of: Vec<usize>,
 }
 
 impl Facts {
-    /// Puts the facts together; `byte_of` maps characters of `text` to
-    /// bytes.
-    pub(crate) fn new(text: &str, byte_of: Vec<usize>, parts: FactParts) -> Facts {
-        Facts {
-            char_len: byte_of.len().saturating_sub(1),
-            sentences: parts.sentences,
-            clauses: parts.clauses,
-            cues: parts.cues,
-            quantities: parts.quantities,
-            fillers: parts.fillers,
-            first_person: parts.first_person,
-            narrative: parts.narrative,
-            star: parts.star,
-            ownership: parts.ownership,
-            decision: parts.decision,
-            setback: parts.setback,
-            lesson: parts.lesson,
-            specificity: parts.specificity,
-            quotes: parts.quotes,
-            text: text.to_string(),
-            byte_of,
-        }
-    }
-
     /// The words of the answer at `span` (clamped to the text).
     pub fn slice(&self, span: Span) -> &str {
         let end = span.end.min(self.char_len);
@@ -228,24 +205,6 @@ impl Facts {
     pub fn labelled(&self, label: StarLabel) -> impl Iterator<Item = usize> + '_ {
         (0..self.clauses.len()).filter(move |&i| self.clauses[i].label == label)
     }
-}
-
-/// The parts of [`Facts`] the extraction computes.
-pub(crate) struct FactParts {
-    pub sentences: Vec<Span>,
-    pub clauses: Vec<ClauseFacts>,
-    pub cues: Vec<CueHit>,
-    pub quantities: Vec<QuantityFacts>,
-    pub fillers: FillerReport,
-    pub first_person: FirstPerson,
-    pub narrative: Narrative,
-    pub star: StarFacts,
-    pub ownership: Ownership,
-    pub decision: Option<Decision>,
-    pub setback: Option<Setback>,
-    pub lesson: Option<usize>,
-    pub specificity: Specificity,
-    pub quotes: Quotes,
 }
 
 /// One clause: its predicates and its STAR label with the rule behind it.

@@ -12,7 +12,7 @@
 //! up to four words. Hesitations are skipped while matching, so "my, um,
 //! job was" matches "my job was".
 
-use super::lexicon::{lex, Words};
+use super::lexicon::lex;
 use super::tokens::Doc;
 pub(crate) use crate::facts::Cue;
 use std::collections::HashMap;
@@ -26,50 +26,13 @@ pub(crate) struct Hit {
     pub last: usize,
 }
 
-impl Cue {
-    /// The cue phrases of this cue in the lexicon.
-    fn phrases(self) -> &'static Words {
-        let cues = &lex().cues;
-        match self {
-            Cue::Setting => &cues.setting,
-            Cue::Task => &cues.task,
-            Cue::Outcome => &cues.outcome,
-            Cue::Conclusion => &cues.conclusion,
-            Cue::Completion => &cues.completion,
-            Cue::Change => &cues.change,
-            Cue::Lesson => &cues.lesson,
-            Cue::Setback => &cues.setback,
-            Cue::Problem => &cues.problem,
-            Cue::Reason => &cues.reason,
-            Cue::Decision => &cues.decision,
-            Cue::Contrast => &cues.contrast,
-        }
-    }
-}
-
-/// Every cue, in the order their phrases are matched.
-const ALL: [Cue; 12] = [
-    Cue::Setting,
-    Cue::Task,
-    Cue::Outcome,
-    Cue::Conclusion,
-    Cue::Completion,
-    Cue::Change,
-    Cue::Lesson,
-    Cue::Setback,
-    Cue::Problem,
-    Cue::Reason,
-    Cue::Decision,
-    Cue::Contrast,
-];
-
 type Index = HashMap<&'static str, Vec<(Cue, Vec<&'static str>)>>;
 
 /// The cue phrases indexed by their first word.
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut map: Index = HashMap::new();
-    for cue in ALL {
-        for p in cue.phrases().iter() {
+    for (&cue, phrases) in &lex().cues {
+        for p in phrases.iter() {
             let words: Vec<&'static str> = p.split(' ').collect();
             map.entry(words[0]).or_default().push((cue, words));
         }

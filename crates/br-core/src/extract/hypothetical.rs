@@ -34,13 +34,13 @@ fn imagined(tokens: &[Token], c: &Clause) -> bool {
         .collect();
     (0..2.min(words.len())).any(|start| {
         lex().scenario_openers.iter().any(|opener| {
-            let opener: Vec<&str> = opener.split(' ').collect();
-            words.len() > start + opener.len()
+            let len = opener.split(' ').count();
+            words.len() > start + len
                 && opener
-                    .iter()
+                    .split(' ')
                     .enumerate()
                     .all(|(j, w)| words[start + j].is(w))
-                && subject_start(words[start + opener.len()])
+                && subject_start(words[start + len])
         })
     })
 }

@@ -8,10 +8,11 @@
 //! ownership and the hypothetical check rest on.
 
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-pub(crate) use crate::facts::Person;
+pub(crate) use crate::facts::{Cue, Person};
 
 /// The lexicon file, compiled in.
 pub(crate) const SOURCE: &str = include_str!("../../data/lexicon.toml");
@@ -27,18 +28,53 @@ pub(crate) fn lex() -> &'static Lexicon {
     &LEXICON
 }
 
-/// A list of lowercase words or phrases.
+/// A list of lowercase words or phrases, in the file's order, with a hash
+/// set for lookups: the rules ask several lists about every token, so a
+/// lookup must not scan a list.
 #[derive(Debug, Deserialize)]
-#[serde(transparent)]
-pub(crate) struct Words(Vec<String>);
+#[serde(from = "Vec<String>")]
+pub(crate) struct Words {
+    list: Vec<String>,
+    set: HashSet<String, BuildHasherDefault<Fnv>>,
+}
+
+impl From<Vec<String>> for Words {
+    fn from(list: Vec<String>) -> Words {
+        let set = list.iter().cloned().collect();
+        Words { list, set }
+    }
+}
 
 impl Words {
     pub fn contains(&self, word: &str) -> bool {
-        self.0.iter().any(|w| w == word)
+        self.set.contains(word)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.list.iter().map(String::as_str)
+    }
+}
+
+/// FNV-1a: a hash that is fast on short keys like words (std's default
+/// SipHash is built to resist adversarial keys, which a lexicon does not
+/// face).
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        self.0 = bytes.iter().fold(start, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
     }
 }
 
@@ -177,25 +213,8 @@ pub(crate) struct Lexicon {
     pub clitics: BTreeMap<String, String>,
     pub second_person: BTreeMap<String, String>,
     pub second_person_after_i: BTreeMap<String, String>,
-    pub cues: CuePhrases,
-}
-
-/// The cue phrases of each [`super::cues::Cue`].
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct CuePhrases {
-    pub setting: Words,
-    pub task: Words,
-    pub outcome: Words,
-    pub conclusion: Words,
-    pub completion: Words,
-    pub change: Words,
-    pub lesson: Words,
-    pub setback: Words,
-    pub problem: Words,
-    pub reason: Words,
-    pub decision: Words,
-    pub contrast: Words,
+    /// The phrases of each kind of cue, matched in the order of the kinds.
+    pub cues: BTreeMap<Cue, Words>,
 }
 
 impl Lexicon {
@@ -221,15 +240,12 @@ pub(crate) fn subject_of(w: &str) -> Option<(Person, Option<&'static str>)> {
         Some((h, c)) => (h, Some(c)),
         None => (w, None),
     };
-    let person = if lex.subject_i.contains(head) {
-        Person::I
-    } else if lex.subject_we.contains(head) {
-        Person::We
-    } else if lex.subject_other.contains(head) {
-        Person::Other
-    } else {
-        return None;
-    };
+    let persons = [
+        (&lex.subject_i, Person::I),
+        (&lex.subject_we, Person::We),
+        (&lex.subject_other, Person::Other),
+    ];
+    let (_, person) = persons.into_iter().find(|(list, _)| list.contains(head))?;
     let aux = match clitic {
         None => None,
         Some(c) => Some(lex.clitics.get(c)?.as_str()),
@@ -299,12 +315,34 @@ mod tests {
         for (name, value) in table {
             if name == "cues" {
                 let cues = value.as_table().expect("[cues] is a table").clone();
-                out.extend(cues);
+                out.extend(cues.into_iter().map(|(k, v)| (format!("cues.{k}"), v)));
             } else {
                 out.push((name, value));
             }
         }
         out
+    }
+
+    #[test]
+    fn every_kind_of_cue_has_its_phrases() {
+        let kinds = [
+            Cue::Setting,
+            Cue::Task,
+            Cue::Outcome,
+            Cue::Conclusion,
+            Cue::Completion,
+            Cue::Change,
+            Cue::Lesson,
+            Cue::Setback,
+            Cue::Problem,
+            Cue::Reason,
+            Cue::Decision,
+            Cue::Contrast,
+        ];
+        assert_eq!(lex().cues.len(), kinds.len());
+        for cue in kinds {
+            assert!(lex().cues.contains_key(&cue), "{cue:?}");
+        }
     }
 
     #[test]
@@ -325,10 +363,12 @@ mod tests {
                 other => panic!("{name} is neither a list nor a table: {other:?}"),
             };
             assert!(len > 0, "{name} is empty");
-            assert!(
-                code.contains(&format!(".{name}")),
-                "no rule reads the list {name}"
-            );
+            // A cue list is read as the phrases of its kind of cue.
+            let read = match name.strip_prefix("cues.") {
+                Some(cue) => serde_json::from_value::<Cue>(cue.into()).is_ok(),
+                None => code.contains(&format!(".{name}")),
+            };
+            assert!(read, "no rule reads the list {name}");
         }
     }
 
@@ -336,9 +376,10 @@ mod tests {
     fn every_list_has_a_comment_saying_what_it_is_for() {
         let lines: Vec<&str> = SOURCE.lines().collect();
         for (name, _) in lists() {
+            let key = name.trim_start_matches("cues.");
             let at = lines
                 .iter()
-                .position(|l| l.starts_with(&format!("{name} = ")) || *l == format!("[{name}]"))
+                .position(|l| l.starts_with(&format!("{key} = ")) || *l == format!("[{key}]"))
                 .unwrap_or_else(|| panic!("{name} is not at the start of a line"));
             let above = lines[..at].iter().rev().find(|l| !l.trim().is_empty());
             assert!(

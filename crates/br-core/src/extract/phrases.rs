@@ -154,13 +154,13 @@ fn content_start(p: &Parsed<'_>, range: std::ops::Range<usize>) -> Option<usize>
             continue;
         }
         for opener in lex().quote_openers.iter() {
-            let opener: Vec<&str> = opener.split(' ').collect();
+            let len = opener.split(' ').count();
             let fits = opener
-                .iter()
+                .split(' ')
                 .enumerate()
                 .all(|(n, w)| tokens.get(k + n).is_some_and(|t| t.is(w)));
-            if fits && k + opener.len() < range.end {
-                k += opener.len();
+            if fits && k + len < range.end {
+                k += len;
                 continue 'scan;
             }
         }

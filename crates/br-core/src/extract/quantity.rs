@@ -122,17 +122,17 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         return None;
     }
     if let Some((value, suffix)) = glued_unit(&t.norm) {
-        // Any other suffix ("3k", "2m") counts things.
         let lex = lex();
-        let unit = if lex.glued_duration_suffixes.contains(suffix) {
-            Unit::Duration
-        } else if lex.glued_multiplier_suffixes.contains(suffix) {
-            Unit::Multiplier
-        } else if lex.glued_ordinal_suffixes.contains(suffix) {
-            Unit::Date
-        } else {
-            Unit::Count
-        };
+        let suffixes = [
+            (&lex.glued_duration_suffixes, Unit::Duration),
+            (&lex.glued_multiplier_suffixes, Unit::Multiplier),
+            (&lex.glued_ordinal_suffixes, Unit::Date),
+        ];
+        // Any other suffix ("3k", "2m") counts things.
+        let unit = suffixes
+            .into_iter()
+            .find(|(list, _)| list.contains(suffix))
+            .map_or(Unit::Count, |(_, unit)| unit);
         return Some(Quantity {
             first: i,
             last: i,
