@@ -108,7 +108,7 @@ pub fn print_explanation(text: &str, facts: &Facts, analysis: &Analysis) {
 
 fn explanation(text: &str, facts: &Facts, analysis: &Analysis) -> String {
     let mut out = String::new();
-    let rule = |r: RuleId| format!("[{}] {}", rule_name(r), r.description());
+    let rule = |r: RuleId| format!("[{}] {}", r.name(), r.description());
     let _ = writeln!(out, "Fillers ({})", analysis.fillers.spans.len());
     for m in &analysis.fillers.spans {
         let _ = writeln!(
@@ -187,14 +187,6 @@ fn explanation(text: &str, facts: &Facts, analysis: &Analysis) -> String {
         br_core::policy::explain_first(facts)
     );
     out
-}
-
-/// The JSON name of a rule ("like_interjection").
-fn rule_name(rule: RuleId) -> String {
-    serde_json::to_value(rule)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
 }
 
 /// Wraps each `[start, end)` character span of `text` in brackets.

@@ -78,13 +78,7 @@ fn explain_names_a_known_rule_for_every_mark() {
     let known: Vec<String> = br_core::RuleId::ALL
         .iter()
         .filter(|r| **r != br_core::RuleId::Unrecorded)
-        .map(|r| {
-            serde_json::to_value(r)
-                .expect("name")
-                .as_str()
-                .expect("str")
-                .to_string()
-        })
+        .map(|r| r.name())
         .collect();
     let mut section = "";
     let mut marks = std::collections::BTreeMap::<&str, usize>::new();

@@ -188,10 +188,7 @@ pub fn explain_first(facts: &Facts) -> String {
     let mut out = format!(
         "{} ({}, README rule {}): {}",
         chosen.kind.slug(),
-        serde_json::to_value(chosen.rule)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        chosen.rule.name(),
         chosen.readme_rule,
         chosen.condition
     );
