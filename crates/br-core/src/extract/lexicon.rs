@@ -8,7 +8,7 @@
 //! ownership and the hypothetical check rest on.
 
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -20,7 +20,18 @@ pub(crate) const SOURCE: &str = include_str!("../../data/lexicon.toml");
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The file is part of the build and a test parses it, so this cannot
     // fail in a shipped binary.
-    toml::from_str(SOURCE).expect("data/lexicon.toml is a valid lexicon")
+    let mut lexicon: Lexicon =
+        toml::from_str(SOURCE).expect("data/lexicon.toml is a valid lexicon");
+    lexicon.hesitation_of = lexicon
+        .hesitations
+        .iter()
+        .flat_map(|(canonical, spellings)| {
+            spellings
+                .iter()
+                .map(move |s| (s.to_string(), canonical.clone()))
+        })
+        .collect();
+    lexicon
 });
 
 /// The lexicon, parsed on first use.
@@ -209,6 +220,9 @@ pub(crate) struct Lexicon {
     pub quote_openers: Words,
     pub quote_end_marks: Words,
     pub hesitations: BTreeMap<String, Words>,
+    /// `hesitations` the other way round: spelling -> canonical filler.
+    #[serde(skip)]
+    hesitation_of: HashMap<String, String, BuildHasherDefault<Fnv>>,
     pub number_words: BTreeMap<String, f64>,
     pub clitics: BTreeMap<String, String>,
     pub second_person: BTreeMap<String, String>,
@@ -220,10 +234,7 @@ pub(crate) struct Lexicon {
 impl Lexicon {
     /// The canonical hesitation ("um") a spelling ("umm") stands for.
     pub fn hesitation(&self, word: &str) -> Option<&str> {
-        self.hesitations
-            .iter()
-            .find(|(_, spellings)| spellings.contains(word))
-            .map(|(canonical, _)| canonical.as_str())
+        self.hesitation_of.get(word).map(String::as_str)
     }
 }
 
