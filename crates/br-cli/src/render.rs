@@ -3,6 +3,7 @@
 //! ownership, score and the first follow-up.
 
 use br_core::analysis::{Analysis, StarPart};
+use br_core::{CheckStatus, Facts, RuleId};
 use std::fmt::Write;
 
 /// Prints the feedback for `text` and its `analysis` to stdout, followed by
@@ -96,6 +97,95 @@ fn feedback(text: &str, analysis: &Analysis) -> String {
     for reason in &analysis.score.reasons {
         let _ = writeln!(out, "  - {reason}");
     }
+    out
+}
+
+/// Prints every mark of the analysis with the id of the rule that made it
+/// and what that rule checks, then why the first follow-up was chosen.
+pub fn print_explanation(text: &str, facts: &Facts, analysis: &Analysis) {
+    print!("{}", explanation(text, facts, analysis));
+}
+
+fn explanation(text: &str, facts: &Facts, analysis: &Analysis) -> String {
+    let mut out = String::new();
+    let rule = |r: RuleId| format!("[{}] {}", r.name(), r.description());
+    let _ = writeln!(out, "Fillers ({})", analysis.fillers.spans.len());
+    for m in &analysis.fillers.spans {
+        let _ = writeln!(
+            out,
+            "  {:<10} {:>5}-{:<5} {}",
+            m.word,
+            m.start,
+            m.end,
+            rule(m.rule)
+        );
+    }
+    let _ = writeln!(out, "STAR labels, clause by clause");
+    for c in &facts.clauses {
+        let label = serde_json::to_value(c.label)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {:<10} \u{201c}{}\u{201d} {}",
+            label,
+            excerpt(text, c.span.start, c.span.end, 50),
+            rule(c.rule)
+        );
+    }
+    let _ = writeln!(out, "STAR parts");
+    let parts = [
+        ("situation", &analysis.star.situation),
+        ("task", &analysis.star.task),
+        ("action", &analysis.star.action),
+        ("result", &analysis.star.result),
+    ];
+    for (name, part) in parts {
+        match (part.span, part.rule) {
+            (Some(span), Some(r)) => {
+                let _ = writeln!(
+                    out,
+                    "  {name:<10} {:>5}-{:<5} {}",
+                    span.start,
+                    span.end,
+                    rule(r)
+                );
+            }
+            _ => {
+                let _ = writeln!(out, "  {name:<10} missing");
+            }
+        }
+    }
+    let _ = writeln!(out, "Findings");
+    for f in &analysis.score.findings {
+        let sign = if f.positive { '+' } else { '-' };
+        let _ = writeln!(out, "  {sign} {:<24} {}", f.code, rule(f.rule));
+    }
+    let _ = writeln!(out, "Follow-ups");
+    for f in &analysis.followups {
+        let _ = writeln!(out, "  {:<20} {}", f.kind.slug(), rule(f.rule));
+    }
+    let _ = writeln!(out, "Checklist");
+    for item in &analysis.checklist.items {
+        let status = match item.status {
+            CheckStatus::Pass => "pass",
+            CheckStatus::Missing => "missing",
+            CheckStatus::NotApplicable => "n/a",
+        };
+        let _ = writeln!(
+            out,
+            "  {:<8} {:<30} {}",
+            status,
+            item.label,
+            rule(item.rule)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Why the first follow-up: {}",
+        br_core::policy::explain_first(facts)
+    );
     out
 }
 

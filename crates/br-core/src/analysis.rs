@@ -1,22 +1,13 @@
-//! Analysis of one spoken answer: the public types and the `analyze` entry
-//! point. The rules live in the submodules (fillers, pronouns, STAR, ...);
-//! this module runs them in order over one shared tokenization.
+//! The result of analysing one spoken answer: the public types of the
+//! `barraiser analyze --json` contract and of the stored analyses. Only
+//! types live here; [`crate::analyze`] computes them from the
+//! [`crate::facts::Facts`] of the answer.
+//!
+//! Stored analyses are read back with these types, so every field added
+//! after the first release has a serde default.
 
-mod clauses;
-pub(crate) mod cues;
-mod fillers;
-mod hypothetical;
-pub(crate) mod lexicon;
-mod pronouns;
-pub(crate) mod quantity;
-pub(crate) mod reasoning;
-mod score;
-mod specificity;
-pub(crate) mod star;
-mod tokens;
-
-use crate::followup::FollowUp;
 use crate::principle::Principle;
+use crate::rules::RuleId;
 use crate::text::{Pause, Span, SpeechTimeline, TimedWord};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -63,6 +54,13 @@ pub struct Analysis {
     /// holds a single `none` follow-up, so the first entry always states
     /// the interviewer's next move.
     pub followups: Vec<FollowUp>,
+    /// What passes and what is missing, with the thresholds and limits the
+    /// rules use.
+    #[serde(default)]
+    pub checklist: Checklist,
+    /// What this answer gives a drill-down when it answers a follow-up.
+    #[serde(default)]
+    pub drill: Drill,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -82,6 +80,9 @@ pub struct FillerMark {
     pub word: String,
     pub start: usize,
     pub end: usize,
+    /// The filler rule that matched.
+    #[serde(default)]
+    pub rule: RuleId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,6 +108,10 @@ pub struct StarPart {
     pub present: bool,
     /// The main contiguous stretch of this component; `None` when absent.
     pub span: Option<Span>,
+    /// The rule that labelled the first clause of the span; `None` when
+    /// absent.
+    #[serde(default)]
+    pub rule: Option<RuleId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -162,231 +167,212 @@ pub struct Finding {
     pub positive: bool,
     pub span: Option<Span>,
     pub quote: Option<String>,
+    /// The scoring rule behind the finding.
+    #[serde(default)]
+    pub rule: RuleId,
 }
 
-/// Everything the rules derive from one text, computed once and shared by
-/// the report, the score and the follow-up tree.
-pub(crate) struct Parsed<'a> {
-    pub doc: tokens::Doc<'a>,
-    pub fillers: Vec<fillers::Filler>,
-    pub cues: Vec<cues::Hit>,
-    pub clauses: Vec<clauses::Clause>,
-    pub quantities: Vec<quantity::Quantity>,
-    /// Per clause: whether it states a lesson.
-    pub lesson: Vec<bool>,
-    pub narrative: hypothetical::Narrative,
-    pub star: star::StarParse,
+/// Why a follow-up is asked; precedence follows the order of the variants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpKind {
+    AskSituation,
+    AskPersonalAction,
+    AskResult,
+    AskMetric,
+    AskWhyDecision,
+    AskLesson,
+    None,
 }
 
-impl<'a> Parsed<'a> {
-    pub fn new(text: &'a str) -> Parsed<'a> {
-        let doc = tokens::Doc::new(text);
-        let fillers = fillers::find(&doc);
-        let mut filler_mask = vec![false; doc.tokens.len()];
-        for f in &fillers {
-            filler_mask[f.first..=f.last]
-                .iter_mut()
-                .for_each(|m| *m = true);
-        }
-        let cues = cues::find(&doc, &filler_mask);
-        let clauses = clauses::split(&doc, &filler_mask);
-        let quantities = quantity::find(&doc);
-        let lesson: Vec<bool> = clauses
-            .iter()
-            .map(|c| star::has_cue(c, &cues, cues::Cue::Lesson, false))
-            .collect();
-        let narrative = hypothetical::classify(&doc.tokens, &clauses, &lesson);
-        let star = star::parse(&star::Inputs {
-            doc: &doc,
-            clauses: &clauses,
-            cues: &cues,
-            quantities: &quantities,
-            lesson: &lesson,
-            story: narrative.story,
-        });
-        Parsed {
-            doc,
-            fillers,
-            cues,
-            clauses,
-            quantities,
-            lesson,
-            narrative,
-            star,
+impl FollowUpKind {
+    /// Every kind, in precedence order (the order of the variants).
+    pub const ALL: [FollowUpKind; 7] = [
+        FollowUpKind::AskSituation,
+        FollowUpKind::AskPersonalAction,
+        FollowUpKind::AskResult,
+        FollowUpKind::AskMetric,
+        FollowUpKind::AskWhyDecision,
+        FollowUpKind::AskLesson,
+        FollowUpKind::None,
+    ];
+
+    /// The name used in JSON and in labelled answers ("ask_metric").
+    pub fn slug(self) -> &'static str {
+        match self {
+            FollowUpKind::AskSituation => "ask_situation",
+            FollowUpKind::AskPersonalAction => "ask_personal_action",
+            FollowUpKind::AskResult => "ask_result",
+            FollowUpKind::AskMetric => "ask_metric",
+            FollowUpKind::AskWhyDecision => "ask_why_decision",
+            FollowUpKind::AskLesson => "ask_lesson",
+            FollowUpKind::None => "none",
         }
     }
+}
 
-    /// The character span of a run of clauses.
-    pub fn clause_span(&self, run: std::ops::Range<usize>) -> Span {
-        self.doc.span_of(clauses::run_tokens(&self.clauses, run))
+/// One follow-up question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    pub kind: FollowUpKind,
+    pub text: String,
+    /// The phrase from the answer the question quotes, if any.
+    pub key_phrase: Option<String>,
+    /// Where `key_phrase` is, in characters of the answer it was quoted
+    /// from: the main answer, or for a drilled "why" the follow-up answer
+    /// that gave the cause.
+    pub key_span: Option<Span>,
+    /// The follow-up policy rule (or drill-down rule) that asked it.
+    #[serde(default)]
+    pub rule: RuleId,
+}
+
+/// What an answer gives a drill-down when it answers a follow-up: which
+/// gaps it closes and what a "why" could be asked about. Computed from the
+/// answer's facts, so the drill-down never reads the text again.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Drill {
+    /// The answer recounts a specific past event.
+    pub story: bool,
+    /// Words in the answer.
+    pub words: usize,
+    /// The gaps (follow-up kinds) this answer fills whatever was asked.
+    pub closes: Vec<FollowUpKind>,
+    /// The cause it gives ("because the vendor kept slipping"), in the
+    /// second person.
+    pub cause: Option<Quote>,
+    /// A decision it mentions without a reason.
+    pub unreasoned_decision: Option<Quote>,
+}
+
+/// A phrase quoted from an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Characters of the quoted stretch in the answer.
+    pub span: Span,
+    /// The stretch as the candidate said it.
+    pub verbatim: String,
+    /// Fillers removed; turned to the second person where the question
+    /// speaks to the candidate.
+    pub spoken: String,
+}
+
+/// What passes and what is missing in one answer, with the thresholds and
+/// limits the rules use, so that the CLI and the app show the core's own
+/// numbers and compute no rule of their own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Checklist {
+    /// One item per check, in the order a bar raiser weighs them.
+    pub items: Vec<CheckItem>,
+    pub thresholds: Thresholds,
+    pub limits: Limits,
+}
+
+/// One check of the checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckItem {
+    pub check: Check,
+    pub status: CheckStatus,
+    /// The rule that decides it.
+    pub rule: RuleId,
+    /// What is checked, in a few words ("A number in the Result").
+    pub label: String,
+    /// What the answer shows, or what to add.
+    pub detail: String,
+}
+
+/// The checks, in the order of the checklist.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Check {
+    SpecificEvent,
+    Situation,
+    Task,
+    Action,
+    OwnAction,
+    Result,
+    ResultMeasured,
+    DecisionReason,
+    Lesson,
+    FewFillers,
+    Length,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckStatus {
+    Pass,
+    Missing,
+    /// The check does not apply to this answer (no decision to explain, no
+    /// setback to learn from).
+    NotApplicable,
+}
+
+/// The numbers the rules judge an answer by.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Thresholds {
+    /// Fillers per 100 words at or above which they are a finding ...
+    pub fillers_per_100_words: f64,
+    /// ... once there are at least this many.
+    pub min_fillers: usize,
+    /// The Action is "we-heavy" when more than this share of its
+    /// past-tense action verbs follow "we" (the rest follow "I").
+    pub max_we_action_share: f64,
+    /// Numbers and named systems together that make an answer specific.
+    pub specific_items: usize,
+    /// A pause longer than this is a long pause (seconds).
+    pub long_pause_s: f64,
+    /// The norm of a behavioral answer's length (seconds).
+    pub min_length_s: f64,
+    pub max_length_s: f64,
+    /// Speaking rate used to estimate the length without timings.
+    pub typical_words_per_minute: f64,
+}
+
+/// The limits of a round and its drill-downs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// The deepest a drill-down goes below a main question.
+    pub max_followup_depth: usize,
+    /// How many "why" questions may follow one another.
+    pub why_chain: usize,
+    /// Main questions per round.
+    pub min_questions: usize,
+    pub max_questions: usize,
+    pub default_questions: usize,
+}
+
+/// The thresholds of the rules: the one definition of each, which the
+/// score, the checklist and the callers read.
+pub const THRESHOLDS: Thresholds = Thresholds {
+    fillers_per_100_words: 4.0,
+    min_fillers: 3,
+    max_we_action_share: 0.5,
+    specific_items: 3,
+    long_pause_s: 2.0,
+    min_length_s: 90.0,
+    max_length_s: 180.0,
+    typical_words_per_minute: 150.0,
+};
+
+/// The limits of a round: the one definition of each (br-session and the
+/// app use these).
+pub const LIMITS: Limits = Limits {
+    max_followup_depth: 5,
+    why_chain: 3,
+    min_questions: 1,
+    max_questions: 8,
+    default_questions: 3,
+};
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        THRESHOLDS
     }
 }
 
-/// Analyses one answer. Never fails and never panics, whatever the text.
-pub fn analyze(input: &AnswerInput<'_>) -> Analysis {
-    let parsed = Parsed::new(input.text);
-    let reasoning = reasoning::analyse(&parsed, input.question);
-    let part = |p: star::Part| {
-        let span = parsed.star.main_of(p).map(|run| parsed.clause_span(run));
-        StarPart {
-            present: span.is_some(),
-            span,
-        }
-    };
-    let star = Star {
-        situation: part(star::Part::Situation),
-        task: part(star::Part::Task),
-        action: part(star::Part::Action),
-        result: part(star::Part::Result),
-    };
-    let specificity = specificity::analyse(&parsed.doc, &parsed.quantities, input);
-    let fillers = filler_report(&parsed, specificity.duration_s);
-    let score = score::score(&parsed, &reasoning, &specificity, &fillers);
-    Analysis {
-        first_person: pronouns::count(&parsed.doc),
-        star,
-        result_quantified: parsed.star.quantified.is_some(),
-        hypothetical: parsed.narrative.hypothetical,
-        followups: crate::followup::plan(&parsed, &reasoning),
-        fillers,
-        specificity,
-        score,
-    }
-}
-
-fn filler_report(parsed: &Parsed<'_>, duration_s: Option<f64>) -> FillerReport {
-    let mut by_word = BTreeMap::new();
-    let spans: Vec<FillerMark> = parsed
-        .fillers
-        .iter()
-        .map(|f| {
-            *by_word.entry(f.word.to_string()).or_insert(0) += 1;
-            let span = parsed.doc.span_of(f.first..f.last + 1);
-            FillerMark {
-                word: f.word.to_string(),
-                start: span.start,
-                end: span.end,
-            }
-        })
-        .collect();
-    let per_minute = duration_s.map(|d| spans.len() as f64 / (d / 60.0));
-    FillerReport {
-        total: spans.len(),
-        by_word,
-        per_minute,
-        spans,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::{Pause, TimedWord};
-
-    #[test]
-    fn filler_spans_are_character_offsets() {
-        let text = "Café — um, naïve plan";
-        let a = analyze(&AnswerInput::text(text));
-        let um = &a.fillers.spans[0];
-        let quoted: String = text
-            .chars()
-            .skip(um.start)
-            .take(um.end - um.start)
-            .collect();
-        assert_eq!((um.word.as_str(), quoted.as_str()), ("um", "um"));
-        assert_eq!(um.start, 7);
-    }
-
-    #[test]
-    fn fillers_per_minute_use_the_recording_duration() {
-        let timeline = SpeechTimeline {
-            duration_s: 30.0,
-            speech_s: 25.0,
-            pauses: vec![],
-        };
-        let text = "Um, I mean, we uh shipped it.";
-        let a = analyze(&AnswerInput {
-            timeline: Some(&timeline),
-            ..AnswerInput::text(text)
-        });
-        assert_eq!(a.fillers.total, 3);
-        assert_eq!(a.fillers.per_minute, Some(6.0));
-        assert_eq!(a.fillers.by_word.get("i mean"), Some(&1));
-    }
-
-    #[test]
-    fn without_a_timeline_the_last_word_gives_the_duration() {
-        let words = vec![TimedWord {
-            word: "um".into(),
-            start: 0.0,
-            end: 120.0,
-        }];
-        let a = analyze(&AnswerInput {
-            words: &words,
-            ..AnswerInput::text("um")
-        });
-        assert_eq!(a.fillers.per_minute, Some(0.5));
-        assert_eq!(analyze(&AnswerInput::text("um")).fillers.per_minute, None);
-    }
-
-    #[test]
-    fn long_pauses_come_from_the_timeline() {
-        let timeline = SpeechTimeline {
-            duration_s: 100.0,
-            speech_s: 90.0,
-            pauses: vec![
-                Pause {
-                    start: 5.0,
-                    end: 8.0,
-                },
-                Pause {
-                    start: 9.0,
-                    end: 10.0,
-                },
-            ],
-        };
-        let a = analyze(&AnswerInput {
-            timeline: Some(&timeline),
-            ..AnswerInput::text("We shipped.")
-        });
-        assert_eq!(
-            a.specificity.long_pauses,
-            vec![Pause {
-                start: 5.0,
-                end: 8.0
-            }]
-        );
-        assert!(a.score.findings.iter().any(|f| f.code == "long_pauses"));
-    }
-
-    #[test]
-    fn empty_input_still_gets_an_analysis() {
-        let a = analyze(&AnswerInput::text(""));
-        assert_eq!(a.score.value, 1);
-        assert_eq!(a.fillers.total, 0);
-        assert!(!a.star.situation.present && !a.star.result.present);
-        assert_eq!(a.followups.len(), 1);
-    }
-
-    #[test]
-    fn serializes_to_the_cli_json_contract() {
-        let text =
-            "So, um, last year our job failed. My job was to fix it. I rewrote it, and failures \
-            dropped by 90 percent.";
-        let v = serde_json::to_value(analyze(&AnswerInput::text(text))).expect("serializable");
-        assert_eq!(v["fillers"]["by_word"]["um"], 1);
-        assert_eq!(v["fillers"]["spans"][0]["word"], "so");
-        assert!(v["fillers"]["per_minute"].is_null());
-        assert!(v["first_person"]["i"].is_u64() && v["first_person"]["we"].is_u64());
-        let span = &v["star"]["situation"]["span"];
-        assert!(
-            span.is_array() && span.as_array().map(Vec::len) == Some(2),
-            "{span}"
-        );
-        assert_eq!(v["star"]["result"]["present"], true);
-        assert_eq!(v["result_quantified"], true);
-        assert_eq!(v["hypothetical"], false);
-        assert!(v["score"]["value"].is_u64() && v["score"]["reasons"].is_array());
-        assert_eq!(v["followups"][0]["kind"], "none");
+impl Default for Limits {
+    fn default() -> Self {
+        LIMITS
     }
 }

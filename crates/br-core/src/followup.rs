@@ -18,83 +18,37 @@
 //! When no gap applies, `Analysis::followups` holds a single `none`
 //! follow-up whose text says why, so the first entry always states the
 //! interviewer's next move; `next_followup` then returns `None`.
+//!
+//! The gaps and their order are the policy table ([`crate::policy`]); the
+//! drill-down reads each answer's [`Drill`] (computed from its facts when it
+//! was analysed), never its text.
 
-mod phrases;
 mod templates;
 
-use crate::analysis::reasoning::{self, Reasoning};
-use crate::analysis::star::Part;
-use crate::analysis::{quantity, Parsed};
-use crate::text::Span;
-use phrases::Phrase;
-use serde::{Deserialize, Serialize};
+use crate::analysis::{Analysis, Drill, Quote, LIMITS};
+pub use crate::analysis::{FollowUp, FollowUpKind};
+use crate::facts::{Cue, Facts, Measure, Person};
+use crate::policy::{self, QuoteOf};
+use crate::rules::RuleId;
 
 /// The deepest a drill-down goes below a main question.
-pub const MAX_DEPTH: usize = 5;
+pub const MAX_DEPTH: usize = LIMITS.max_followup_depth;
 
 /// How many "why" questions may follow one another before the remaining
 /// gaps get their turn.
-pub const WHY_CHAIN: usize = 3;
+pub const WHY_CHAIN: usize = LIMITS.why_chain;
 
-/// Why a follow-up is asked; precedence follows the order of the variants.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FollowUpKind {
-    AskSituation,
-    AskPersonalAction,
-    AskResult,
-    AskMetric,
-    AskWhyDecision,
-    AskLesson,
-    None,
-}
-
-impl FollowUpKind {
-    /// Every kind, in precedence order (the order of the variants).
-    pub const ALL: [FollowUpKind; 7] = [
-        FollowUpKind::AskSituation,
-        FollowUpKind::AskPersonalAction,
-        FollowUpKind::AskResult,
-        FollowUpKind::AskMetric,
-        FollowUpKind::AskWhyDecision,
-        FollowUpKind::AskLesson,
-        FollowUpKind::None,
-    ];
-
-    /// The name used in JSON and in labelled answers ("ask_metric").
-    pub fn slug(self) -> &'static str {
-        match self {
-            FollowUpKind::AskSituation => "ask_situation",
-            FollowUpKind::AskPersonalAction => "ask_personal_action",
-            FollowUpKind::AskResult => "ask_result",
-            FollowUpKind::AskMetric => "ask_metric",
-            FollowUpKind::AskWhyDecision => "ask_why_decision",
-            FollowUpKind::AskLesson => "ask_lesson",
-            FollowUpKind::None => "none",
-        }
-    }
-}
-
-/// One follow-up question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FollowUp {
-    pub kind: FollowUpKind,
-    pub text: String,
-    /// The phrase from the answer the question quotes, if any.
-    pub key_phrase: Option<String>,
-    /// Where `key_phrase` is, in characters of the answer it was quoted
-    /// from: the main answer, or for a drilled "why" the follow-up answer
-    /// that gave the cause.
-    pub key_span: Option<Span>,
-}
+/// Words a follow-up answer needs to count as an answer to the lesson
+/// question ("I'd test earlier").
+const LESSON_ANSWER_WORDS: usize = 3;
 
 /// One answered step of a drill-down: the main answer (asked `None`) or the
-/// answer to a follow-up. A skipped follow-up is a turn with empty `text`.
+/// answer to a follow-up. A skipped follow-up is a turn whose analysis is
+/// that of an empty answer.
 #[derive(Debug, Clone, Copy)]
 pub struct AnsweredTurn<'a> {
     pub asked: Option<&'a FollowUp>,
-    pub text: &'a str,
-    pub analysis: &'a crate::Analysis,
+    pub analysis: &'a Analysis,
 }
 
 /// Picks the next follow-up after `turns` (the main answer first, then every
@@ -122,14 +76,12 @@ pub fn next_followup(turns: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
     // answer that tells a real story when the main answer did not.
     let story = std::iter::once(main)
         .chain(followups)
-        .find(|t| Parsed::new(t.text).narrative.story)
+        .find(|t| t.analysis.drill.story)
         .unwrap_or(main);
-    let answers: Vec<Parsed<'_>> = followups.iter().map(|t| Parsed::new(t.text)).collect();
     let closed = |kind: FollowUpKind| {
-        let answered = answers
+        let answered = followups
             .iter()
-            .zip(followups)
-            .any(|(a, t)| closes(kind, a, t.asked.map(|f| f.kind)));
+            .any(|t| closes(kind, &t.analysis.drill, t.asked.map(|f| f.kind)));
         answered || (kind == FollowUpKind::AskSituation && !std::ptr::eq(story, main))
     };
     let open_gap = |structural: bool| {
@@ -152,13 +104,10 @@ pub fn next_followup(turns: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
                 .is_some_and(|f| f.kind == FollowUpKind::AskWhyDecision)
         })
         .count();
-    let newest = followups
-        .last()
-        .zip(answers.last())
-        .filter(|(t, _)| !t.text.trim().is_empty());
+    let newest = followups.last().filter(|t| t.analysis.drill.words > 0);
     let peel = newest
         .filter(|_| whys_in_a_row < WHY_CHAIN)
-        .and_then(|(_, answer)| drill(answer, turns.len()))
+        .and_then(|t| why(&t.analysis.drill, turns.len()))
         .filter(|d| !was_asked(d));
     peel.or_else(|| open_gap(false))
 }
@@ -174,145 +123,110 @@ fn is_structural(kind: FollowUpKind) -> bool {
     )
 }
 
-/// Whether `answer`, given to a follow-up of kind `asked`, fills gap `kind`.
-fn closes(kind: FollowUpKind, answer: &Parsed<'_>, asked: Option<FollowUpKind>) -> bool {
-    use crate::analysis::cues::Cue;
-    let has = |cue: Cue| answer.cues.iter().any(|h| h.cue == cue);
-    let spoke = answer.doc.words().count() >= 3;
-    match kind {
-        FollowUpKind::AskSituation => {
-            answer.narrative.story || (has(Cue::Setting) && !answer.narrative.hypothetical)
-        }
-        FollowUpKind::AskPersonalAction => answer.clauses.iter().any(|c| {
-            c.preds.iter().any(|p| {
-                !p.subordinate
-                    && p.is_speaker_action()
-                    && p.person == crate::analysis::lexicon::Person::I
-            })
-        }),
-        FollowUpKind::AskResult => has(Cue::Outcome) || measured(answer, quantity::Measure::Change),
-        FollowUpKind::AskMetric => measured(answer, quantity::Measure::Count),
-        FollowUpKind::AskWhyDecision => has(Cue::Reason) || has(Cue::Problem),
-        FollowUpKind::AskLesson => {
-            has(Cue::Lesson) || (asked == Some(FollowUpKind::AskLesson) && spoke)
-        }
-        FollowUpKind::None => true,
-    }
-}
-
-fn measured(answer: &Parsed<'_>, min: quantity::Measure) -> bool {
-    let tokens = &answer.doc.tokens;
-    quantity::measured_in(tokens, &answer.quantities, 0..tokens.len(), min).is_some()
+/// Whether an answer, given to a follow-up of kind `asked`, fills gap `kind`.
+fn closes(kind: FollowUpKind, answer: &Drill, asked: Option<FollowUpKind>) -> bool {
+    answer.closes.contains(&kind)
+        || kind == FollowUpKind::None
+        || (kind == FollowUpKind::AskLesson
+            && asked == Some(FollowUpKind::AskLesson)
+            && answer.words >= LESSON_ANSWER_WORDS)
 }
 
 /// A "why" about the newest answer: the cause it gave, else a decision it
 /// mentions without a reason.
-fn drill(answer: &Parsed<'_>, depth: usize) -> Option<FollowUp> {
-    use crate::analysis::cues::Cue;
-    // The words after "because ..." are the cause to peel next (other
-    // reason cues, like "so that", state purposes, not causes).
-    let tokens = &answer.doc.tokens;
-    let cause = answer
-        .cues
-        .iter()
-        .filter(|h| {
-            h.cue == Cue::Reason && tokens[h.first].is_any(&["because", "since", "due", "given"])
-        })
-        .find_map(|h| {
-            let idx = answer
-                .clauses
-                .iter()
-                .position(|c| c.tokens.contains(&h.first))?;
-            phrases::of_clause(answer, idx, Some(h.last + 1), true)
-        });
-    if let Some(phrase) = cause {
-        let text = templates::render_drill(&phrase.spoken, depth);
-        return Some(followup(FollowUpKind::AskWhyDecision, text, Some(phrase)));
+fn why(answer: &Drill, depth: usize) -> Option<FollowUp> {
+    if let Some(cause) = &answer.cause {
+        let text = templates::render_drill(&cause.spoken, depth);
+        return Some(followup(
+            FollowUpKind::AskWhyDecision,
+            RuleId::DrillCause,
+            text,
+            Some(cause),
+        ));
     }
-    let reasoning = reasoning::analyse(answer, None);
-    let decision = reasoning
-        .decision
-        .filter(|_| !reasoning.decision_reasoned)?;
-    let phrase = phrases::of_clause(answer, decision, None, true)?;
-    let text = templates::render(FollowUpKind::AskWhyDecision, Some(&phrase.spoken), depth);
-    Some(followup(FollowUpKind::AskWhyDecision, text, Some(phrase)))
+    let decision = answer.unreasoned_decision.as_ref()?;
+    let text = templates::render(FollowUpKind::AskWhyDecision, Some(&decision.spoken), depth);
+    Some(followup(
+        FollowUpKind::AskWhyDecision,
+        RuleId::DrillDecision,
+        text,
+        Some(decision),
+    ))
 }
 
-fn followup(kind: FollowUpKind, text: String, phrase: Option<Phrase>) -> FollowUp {
+fn followup(kind: FollowUpKind, rule: RuleId, text: String, quote: Option<&Quote>) -> FollowUp {
     FollowUp {
         kind,
         text,
-        key_span: phrase.as_ref().map(|p| p.span),
-        key_phrase: phrase.map(|p| p.verbatim),
+        key_phrase: quote.map(|q| q.verbatim.clone()),
+        key_span: quote.map(|q| q.span),
+        rule,
     }
 }
 
-/// The follow-ups the main answer calls for, in the order a bar raiser
-/// asks them; a single `none` entry when the story holds up.
-pub(crate) fn plan(p: &Parsed<'_>, r: &Reasoning) -> Vec<FollowUp> {
-    let mut out = Vec::new();
-    let mut ask = |kind: FollowUpKind, clause: Option<usize>, second_person: bool| {
-        let phrase = clause.and_then(|c| phrases::of_clause(p, c, None, second_person));
-        let text = templates::render(kind, phrase.as_ref().map(|ph| ph.spoken.as_str()), 0);
-        out.push(followup(kind, text, phrase));
-    };
-    let main = |part: Part| p.star.main_of(part);
-    let story = p.narrative.story;
-    if !story {
-        let text = if p.narrative.hypothetical {
-            templates::render_hypothetical(0)
-        } else {
-            templates::render(FollowUpKind::AskSituation, None, 0)
-        };
-        out.push(followup(FollowUpKind::AskSituation, text, None));
-        return out;
+/// The follow-ups the main answer calls for, in the order of the policy
+/// table; a single `none` entry when the story holds up.
+pub(crate) fn plan(facts: &Facts) -> Vec<FollowUp> {
+    policy::applying(facts)
+        .into_iter()
+        .map(|rule| {
+            let quote = rule.quote(facts);
+            let text = if rule.rule == RuleId::FollowupNotAStory && facts.narrative.hypothetical {
+                templates::render_hypothetical(0)
+            } else {
+                templates::render(rule.kind, quote.map(|q| q.spoken.as_str()), 0)
+            };
+            debug_assert!(quote.is_none() || rule.quote != QuoteOf::Nothing);
+            followup(rule.kind, rule.rule, text, quote)
+        })
+        .collect()
+}
+
+/// What an answer gives a drill-down, from its facts.
+pub(crate) fn drill(facts: &Facts) -> Drill {
+    let own_action = facts.clauses.iter().any(|c| {
+        c.preds
+            .iter()
+            .any(|p| !p.subordinate && p.is_speaker_action() && p.person == Person::I)
+    });
+    let measure = facts.strongest_measure();
+    let closing = [
+        (
+            FollowUpKind::AskSituation,
+            facts.narrative.story || (facts.has_cue(Cue::Setting) && !facts.narrative.hypothetical),
+        ),
+        (FollowUpKind::AskPersonalAction, own_action),
+        (
+            FollowUpKind::AskResult,
+            facts.has_cue(Cue::Outcome) || measure >= Measure::Change,
+        ),
+        (FollowUpKind::AskMetric, measure >= Measure::Count),
+        (
+            FollowUpKind::AskWhyDecision,
+            facts.has_cue(Cue::Reason) || facts.has_cue(Cue::Problem),
+        ),
+        (FollowUpKind::AskLesson, facts.has_cue(Cue::Lesson)),
+    ];
+    Drill {
+        story: facts.narrative.story,
+        words: facts.specificity.word_count,
+        closes: closing
+            .into_iter()
+            .filter(|&(_, closed)| closed)
+            .map(|(kind, _)| kind)
+            .collect(),
+        cause: facts.quotes.cause.clone(),
+        unreasoned_decision: facts
+            .decision
+            .filter(|d| !d.reasoned)
+            .and(facts.quotes.decision.clone()),
     }
-    let actions: Vec<usize> = (0..p.clauses.len())
-        .filter(|&i| p.star.labels[i] == Part::Action)
-        .collect();
-    if main(Part::Situation).is_none() {
-        let opening =
-            (0..p.clauses.len()).find(|&i| matches!(p.star.labels[i], Part::Action | Part::Result));
-        ask(FollowUpKind::AskSituation, opening, true);
-    }
-    if actions.is_empty() {
-        ask(FollowUpKind::AskPersonalAction, None, true);
-    } else if r.ownership.all_we() {
-        ask(FollowUpKind::AskPersonalAction, r.ownership.first_we, false);
-    }
-    match main(Part::Result) {
-        None => ask(FollowUpKind::AskResult, actions.last().copied(), true),
-        Some(run) if p.star.quantified.is_none() => {
-            ask(FollowUpKind::AskMetric, Some(run.start), true)
-        }
-        Some(_) => {}
-    }
-    if main(Part::Result).is_none() {
-        ask(FollowUpKind::AskMetric, None, true);
-    }
-    if let Some(decision) = r.decision.filter(|_| !r.decision_reasoned) {
-        ask(FollowUpKind::AskWhyDecision, Some(decision), true);
-    }
-    if let (Some(setback), None) = (&r.setback, r.lesson) {
-        // The lesson templates embed the phrase as a clause ("after you
-        // underestimated ..."), so it must start at a subject.
-        let clause = setback.filter(|&c| p.clauses[c].main().is_some());
-        ask(FollowUpKind::AskLesson, clause, true);
-    }
-    if out.is_empty() {
-        out.push(followup(
-            FollowUpKind::None,
-            templates::render(FollowUpKind::None, None, 0),
-            None,
-        ));
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, Analysis, AnswerInput};
+    use crate::{analyze, Analysis, AnswerInput};
 
     /// Runs a drill-down: the main answer, then `answers[i]` to the i-th
     /// follow-up ("" skips it). Returns the follow-ups asked.
@@ -327,7 +241,6 @@ mod tests {
             let turns: Vec<AnsweredTurn<'_>> = (0..texts.len())
                 .map(|i| AnsweredTurn {
                     asked: asked[i].as_ref(),
-                    text: &texts[i],
                     analysis: &analyses[i],
                 })
                 .collect();
@@ -376,7 +289,6 @@ mod tests {
         let analysis = analyze(&AnswerInput::text(NO_RESULT));
         let turns = [AnsweredTurn {
             asked: None,
-            text: NO_RESULT,
             analysis: &analysis,
         }];
         assert_eq!(next_followup(&turns).as_ref(), analysis.followups.first());

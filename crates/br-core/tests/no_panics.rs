@@ -232,7 +232,6 @@ proptest! {
             let turns: Vec<AnsweredTurn<'_>> = (0..n)
                 .map(|i| AnsweredTurn {
                     asked: if i == 0 { None } else { asked.get(i - 1) },
-                    text: &texts[i],
                     analysis: &analyses[i],
                 })
                 .collect();

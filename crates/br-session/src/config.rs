@@ -22,11 +22,11 @@ pub struct RoundConfig {
 impl RoundConfig {
     /// The number of main questions in a round unless the candidate asks for
     /// another: about one interviewer's share of a Loop.
-    pub const DEFAULT_QUESTIONS: usize = 3;
+    pub const DEFAULT_QUESTIONS: usize = br_core::LIMITS.default_questions;
 
     /// The most main questions one round may have: each may bring up to
     /// five follow-ups, so this is already a long sitting.
-    pub const MAX_QUESTIONS: usize = 8;
+    pub const MAX_QUESTIONS: usize = br_core::LIMITS.max_questions;
 }
 
 /// Which Leadership Principles the round covers.

@@ -525,16 +525,11 @@ impl Round {
             .then(|| analyze(&AnswerInput::text("")));
         let answered: Vec<AnsweredTurn<'_>> = chain
             .iter()
-            .map(|turn| match &turn.answer {
-                Some(answer) => AnsweredTurn {
-                    asked: turn.followup.as_ref(),
-                    text: &answer.text,
-                    analysis: &answer.analysis,
-                },
-                None => AnsweredTurn {
-                    asked: turn.followup.as_ref(),
-                    text: "",
-                    analysis: skipped
+            .map(|turn| AnsweredTurn {
+                asked: turn.followup.as_ref(),
+                analysis: match &turn.answer {
+                    Some(answer) => &answer.analysis,
+                    None => skipped
                         .as_ref()
                         .expect("analysed above when a turn is skipped"),
                 },

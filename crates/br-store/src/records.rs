@@ -21,7 +21,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 /// The record version this build writes.
-pub(crate) const RECORD_VERSION: u32 = 1;
+pub(crate) const RECORD_VERSION: u32 = 2;
 
 // The record type this build writes for each domain type.
 pub(crate) use v1::{
@@ -56,7 +56,9 @@ where
         )
     };
     match stored.version {
-        1 => {
+        // Version 2 only adds optional fields to version 1 (rule ids, the
+        // checklist, the drill-down facts): one record type reads both.
+        1 | 2 => {
             let record: R =
                 serde_json::from_str(stored.json).map_err(|e| damaged(e.to_string()))?;
             T::try_from(record).map_err(|e| damaged(e.to_string()))

@@ -8,7 +8,7 @@
 //! deploy"), except for ownership questions, which quote the "we" verbatim
 //! because the word itself is the point.
 
-use crate::followup::FollowUpKind;
+use crate::analysis::FollowUpKind;
 
 /// The wordings for one kind of follow-up.
 struct Templates {

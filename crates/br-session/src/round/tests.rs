@@ -66,6 +66,7 @@ fn always_ask(_: &[AnsweredTurn<'_>]) -> Option<FollowUp> {
         text: "Why did you choose that?".to_string(),
         key_phrase: None,
         key_span: None,
+        rule: br_core::RuleId::DrillDecision,
     })
 }
 

@@ -1,8 +1,11 @@
-//! Record version 1: the JSON the store wrote before records were versioned
-//! (schema 1 and 2), frozen. These types never change once shipped; a change
-//! of the domain types changes only the conversions at the bottom, or, when
-//! version 1 cannot hold what the domain now says, adds `v2.rs` (and version
-//! 1 stays readable through its conversion).
+//! Record versions 1 and 2. Version 1 is the JSON the store wrote before
+//! records were versioned (schema 1 and 2), frozen. Version 2 adds only
+//! optional fields (the rule id of each mark, finding and follow-up, the
+//! checklist and the drill-down facts), so these types read both: a
+//! version-1 row reads with no rule ids ("unrecorded") and an empty
+//! checklist. Fields are never renamed or removed once shipped; a change of
+//! the domain types changes only the conversions at the bottom, or, when a
+//! record cannot hold what the domain now says, adds `v3.rs`.
 //!
 //! Enums are the store's own, spelled as they were written; principles and
 //! roles are their slugs, read back with the lenient `parse` that the
@@ -28,6 +31,13 @@ pub struct AnalysisV1 {
     specificity: SpecificityV1,
     score: ScoreV1,
     followups: Vec<FollowUpV1>,
+    /// Version 2: the checklist and the drill-down facts, as the core
+    /// serializes them. Both are derived data: a value this build cannot
+    /// read back comes back empty rather than damaging the round.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    checklist: Option<serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    drill: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -43,6 +53,9 @@ struct FillerMarkV1 {
     word: String,
     start: usize,
     end: usize,
+    /// Version 2: the rule that made it (`RuleId`'s JSON name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -64,6 +77,9 @@ struct StarV1 {
 struct StarPartV1 {
     present: bool,
     span: Option<SpanV1>,
+    /// Version 2: the rule that made it (`RuleId`'s JSON name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -107,6 +123,9 @@ struct FindingV1 {
     positive: bool,
     span: Option<SpanV1>,
     quote: Option<String>,
+    /// Version 2: the rule that made it (`RuleId`'s JSON name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -115,6 +134,9 @@ pub struct FollowUpV1 {
     text: String,
     key_phrase: Option<String>,
     key_span: Option<SpanV1>,
+    /// Version 2: the rule that made it (`RuleId`'s JSON name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rule: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -235,6 +257,7 @@ impl From<&Analysis> for AnalysisV1 {
         let part = |p: &analysis::StarPart| StarPartV1 {
             present: p.present,
             span: p.span.map(Into::into),
+            rule: p.rule.and_then(rule_name),
         };
         let evidence = |list: &[analysis::Evidence]| {
             list.iter()
@@ -257,6 +280,7 @@ impl From<&Analysis> for AnalysisV1 {
                         word: m.word.clone(),
                         start: m.start,
                         end: m.end,
+                        rule: rule_name(m.rule),
                     })
                     .collect(),
             },
@@ -300,10 +324,13 @@ impl From<&Analysis> for AnalysisV1 {
                         positive: f.positive,
                         span: f.span.map(Into::into),
                         quote: f.quote.clone(),
+                        rule: rule_name(f.rule),
                     })
                     .collect(),
             },
             followups: a.followups.iter().map(FollowUpV1::from).collect(),
+            checklist: serde_json::to_value(&a.checklist).ok(),
+            drill: serde_json::to_value(&a.drill).ok(),
         }
     }
 }
@@ -313,6 +340,7 @@ impl From<AnalysisV1> for Analysis {
         let part = |p: StarPartV1| analysis::StarPart {
             present: p.present,
             span: p.span.map(Span::from),
+            rule: p.rule.as_deref().map(rule_id),
         };
         let evidence = |list: Vec<EvidenceV1>| {
             list.into_iter()
@@ -332,6 +360,7 @@ impl From<AnalysisV1> for Analysis {
                     .spans
                     .into_iter()
                     .map(|m| analysis::FillerMark {
+                        rule: m.rule.as_deref().map(rule_id).unwrap_or_default(),
                         word: m.word,
                         start: m.start,
                         end: m.end,
@@ -373,6 +402,7 @@ impl From<AnalysisV1> for Analysis {
                     .findings
                     .into_iter()
                     .map(|f| analysis::Finding {
+                        rule: f.rule.as_deref().map(rule_id).unwrap_or_default(),
                         code: f.code,
                         text: f.text,
                         positive: f.positive,
@@ -382,6 +412,8 @@ impl From<AnalysisV1> for Analysis {
                     .collect(),
             },
             followups: a.followups.into_iter().map(FollowUp::from).collect(),
+            checklist: derived(a.checklist),
+            drill: derived(a.drill),
         }
     }
 }
@@ -393,6 +425,7 @@ impl From<&FollowUp> for FollowUpV1 {
             text: f.text.clone(),
             key_phrase: f.key_phrase.clone(),
             key_span: f.key_span.map(Into::into),
+            rule: rule_name(f.rule),
         }
     }
 }
@@ -404,6 +437,7 @@ impl From<FollowUpV1> for FollowUp {
             text: f.text,
             key_phrase: f.key_phrase,
             key_span: f.key_span.map(Span::from),
+            rule: f.rule.as_deref().map(rule_id).unwrap_or_default(),
         }
     }
 }
@@ -488,4 +522,25 @@ impl TryFrom<RoundConfigV1> for RoundConfig {
             allow_repeats: c.allow_repeats,
         })
     }
+}
+
+/// A stored rule name as the domain's rule id; a name this build no longer
+/// knows (or a version-1 record, which kept none) reads as unrecorded.
+fn rule_id(name: &str) -> br_core::RuleId {
+    serde_json::from_value(serde_json::Value::String(name.to_string())).unwrap_or_default()
+}
+
+fn rule_name(rule: br_core::RuleId) -> Option<String> {
+    match serde_json::to_value(rule) {
+        Ok(serde_json::Value::String(name)) => Some(name),
+        _ => None,
+    }
+}
+
+/// Derived data as the core serialized it, or empty when this build cannot
+/// read it.
+fn derived<T: serde::de::DeserializeOwned + Default>(value: Option<serde_json::Value>) -> T {
+    value
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default()
 }

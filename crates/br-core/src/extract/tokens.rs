@@ -8,6 +8,7 @@
 //! number token, so a decimal point never ends a sentence. Every other
 //! visible character is a punctuation token of its own.
 
+use super::lexicon::Words;
 use crate::text::Span;
 use std::ops::Range;
 
@@ -41,8 +42,9 @@ impl Token {
         self.norm == word
     }
 
-    pub fn is_any(&self, words: &[&str]) -> bool {
-        words.contains(&self.norm.as_str())
+    /// Whether the token is one of the lexicon list `words`.
+    pub fn is_in(&self, words: &Words) -> bool {
+        words.contains(&self.norm)
     }
 
     pub fn is_punct(&self, ch: char) -> bool {
@@ -99,6 +101,11 @@ impl<'a> Doc<'a> {
             tokens,
             sentences,
         }
+    }
+
+    /// The byte offset of every character, plus the text's length.
+    pub fn char_offsets(&self) -> Vec<usize> {
+        self.byte_of.clone()
     }
 
     pub fn char_len(&self) -> usize {

@@ -7,40 +7,44 @@
 //! reported beside it. Every finding names an observable behaviour and
 //! points at the words it comes from, never at the speaker's character.
 
-use super::reasoning::Reasoning;
-use super::star::Part;
-use super::tokens::Doc;
-use super::{FillerReport, Finding, LengthVerdict, Parsed, Score, Specificity};
+use crate::analysis::{Finding, LengthVerdict, Score, THRESHOLDS};
+use crate::facts::{Facts, StarLabel as Part, StarRun, Tense};
+use crate::rules::RuleId;
 use crate::text::Span;
 
-/// Fillers per 100 words above which they are worth a finding.
-const FILLERS_PER_100_WORDS: f64 = 4.0;
-/// Numbers and named systems together that make an answer specific.
-const SPECIFIC_ITEMS: usize = 3;
 /// Words of a quote shown in a finding.
 const QUOTE_WORDS: usize = 12;
 
-struct Findings<'a, 'd> {
-    doc: &'a Doc<'d>,
+struct Findings<'a> {
+    facts: &'a Facts,
+    /// The rule whose findings are being added.
+    rule: RuleId,
     list: Vec<Finding>,
 }
 
-impl Findings<'_, '_> {
+impl Findings<'_> {
     fn add(&mut self, code: &str, positive: bool, span: Option<Span>, text: String) {
-        let quote = span.map(|s| quote(self.doc, s));
+        let quote = span.map(|s| quote(self.facts, s));
         self.list.push(Finding {
             code: code.to_string(),
             text,
             positive,
             span,
             quote,
+            rule: self.rule,
         });
+    }
+
+    /// Findings from here on come from `rule`.
+    fn rule(&mut self, rule: RuleId) -> &mut Self {
+        self.rule = rule;
+        self
     }
 }
 
 /// The words of `span`, cut to a few words with an ellipsis.
-fn quote(doc: &Doc<'_>, span: Span) -> String {
-    let text = doc.slice(span);
+fn quote(facts: &Facts, span: Span) -> String {
+    let text = facts.slice(span);
     let mut words = text.split_whitespace();
     let head: Vec<&str> = words.by_ref().take(QUOTE_WORDS).collect();
     let mut out = head.join(" ");
@@ -50,23 +54,19 @@ fn quote(doc: &Doc<'_>, span: Span) -> String {
     out
 }
 
-pub(crate) fn score(
-    p: &Parsed<'_>,
-    r: &Reasoning,
-    spec: &Specificity,
-    fillers: &FillerReport,
-) -> Score {
-    let doc = &p.doc;
+/// The 1-4 score of the answer, from its facts.
+pub(crate) fn score(p: &Facts) -> Score {
     let mut f = Findings {
-        doc,
+        facts: p,
+        rule: RuleId::ScoreEmpty,
         list: Vec::new(),
     };
-    let clause = |i: usize| p.clause_span(i..i + 1);
-    let run = |part: Part| p.star.main_of(part).map(|r| p.clause_span(r));
-    let first_sentence = doc.sentences.first().map(|s| doc.span_of(s.clone()));
+    let clause = |i: usize| p.clauses[i].span;
+    let run = |part: Option<&StarRun>| part.map(|r| r.span);
+    let first_sentence = p.sentences.first().copied();
 
-    let value = if spec.word_count == 0 {
-        f.add(
+    let value = if p.specificity.word_count == 0 {
+        f.rule(RuleId::ScoreEmpty).add(
             "empty_answer",
             false,
             None,
@@ -76,15 +76,12 @@ pub(crate) fn score(
     } else if !p.narrative.story {
         if p.narrative.hypothetical {
             let plan = p.clauses.iter().position(|c| {
-                c.preds.iter().any(|pr| {
-                    matches!(
-                        pr.tense,
-                        super::clauses::Tense::Conditional | super::clauses::Tense::Future
-                    )
-                })
+                c.preds
+                    .iter()
+                    .any(|pr| matches!(pr.tense, Tense::Conditional | Tense::Future))
             });
             let text = "Describes what you would do, not a specific past event".to_string();
-            f.add(
+            f.rule(RuleId::ScoreHypothetical).add(
                 "hypothetical",
                 false,
                 plan.map(clause).or(first_sentence),
@@ -92,13 +89,18 @@ pub(crate) fn score(
             );
         } else {
             let text = "No specific past event: the answer describes habits or traits in the present tense";
-            f.add("no_specific_event", false, first_sentence, text.to_string());
+            f.rule(RuleId::ScoreNoEvent).add(
+                "no_specific_event",
+                false,
+                first_sentence,
+                text.to_string(),
+            );
         }
         1
     } else {
-        structure(p, r, &mut f, clause, run)
+        structure(p, &mut f, clause, run)
     };
-    delivery(p, spec, fillers, &mut f);
+    delivery(p, &mut f);
     // A reason reads on its own: the finding and the words it points at.
     let reasons = f
         .list
@@ -117,21 +119,20 @@ pub(crate) fn score(
 
 /// Findings about the story's evidence; returns the score value.
 fn structure(
-    p: &Parsed<'_>,
-    r: &Reasoning,
-    f: &mut Findings<'_, '_>,
+    p: &Facts,
+    f: &mut Findings<'_>,
     clause: impl Fn(usize) -> Span,
-    run: impl Fn(Part) -> Option<Span>,
+    run: impl Fn(Option<&StarRun>) -> Option<Span>,
 ) -> u8 {
-    let labels = &p.star.labels;
-    let first_of = |part: Part| labels.iter().position(|&l| l == part);
-    let last_of = |part: Part| labels.iter().rposition(|&l| l == part);
+    let first_of = |part: Part| p.labelled(part).next();
+    let last_of = |part: Part| p.labelled(part).last();
     let opening = first_of(Part::Action)
         .or(first_of(Part::Result))
         .map(&clause);
     let mut minor_gaps = 0;
 
-    match run(Part::Situation) {
+    f.rule(RuleId::ScoreSituation);
+    match run(p.star.situation.as_ref()) {
         Some(span) => f.add(
             "situation",
             true,
@@ -145,12 +146,13 @@ fn structure(
             f.add(
                 "situation_missing",
                 false,
-                opening.or_else(|| (!p.clauses.is_empty()).then(|| p.clause_span(0..1))),
+                opening.or_else(|| p.clauses.first().map(|c| c.span)),
                 text.to_string(),
             );
         }
     }
-    match run(Part::Task) {
+    f.rule(RuleId::ScoreTask);
+    match run(p.star.task.as_ref()) {
         Some(span) => f.add(
             "task",
             true,
@@ -162,16 +164,20 @@ fn structure(
             f.add("task_missing", false, opening, text.to_string());
         }
     }
-    let action = run(Part::Action);
-    let own = &r.ownership;
+    let action = run(p.star.action.as_ref());
+    let own = &p.ownership;
     let total = own.i_actions + own.we_actions;
+    let we_heavy = own
+        .we_share()
+        .is_some_and(|share| share > THRESHOLDS.max_we_action_share);
+    f.rule(RuleId::ScoreOwnership);
     match action {
         None => {
             let text = "No Action: nothing in the answer says what you did";
             f.add(
                 "action_missing",
                 false,
-                run(Part::Situation),
+                run(p.star.situation.as_ref()),
                 text.to_string(),
             );
         }
@@ -187,7 +193,7 @@ fn structure(
                 text,
             );
         }
-        Some(span) if own.we_actions > own.i_actions => {
+        Some(span) if we_heavy => {
             let text = format!(
                 "{} of {total} action verbs follow \u{201c}we\u{201d}",
                 own.we_actions
@@ -207,7 +213,8 @@ fn structure(
             f.add("ownership", true, Some(span), text);
         }
     }
-    let result = run(Part::Result);
+    let result = run(p.star.result.as_ref());
+    f.rule(RuleId::ScoreResult);
     match (result, p.star.quantified) {
         (None, _) => {
             let last_action = last_of(Part::Action).map(&clause);
@@ -219,7 +226,7 @@ fn structure(
             );
         }
         (Some(_), Some(q)) => {
-            let span = p.doc.span_of(q.first..q.last + 1);
+            let span = p.quantities[q].span;
             f.add(
                 "result_quantified",
                 true,
@@ -237,8 +244,10 @@ fn structure(
             );
         }
     }
-    if let Some(d) = r.decision {
-        if r.decision_reasoned {
+    f.rule(RuleId::ScoreDecision);
+    if let Some(d) = p.decision {
+        let d = d.clause;
+        if p.decision.is_some_and(|d| d.reasoned) {
             f.add(
                 "decision_reasoned",
                 true,
@@ -255,7 +264,8 @@ fn structure(
             );
         }
     }
-    match (&r.setback, r.lesson) {
+    f.rule(RuleId::ScoreLesson);
+    match (p.setback.map(|s| s.clause), p.lesson) {
         (_, Some(l)) => f.add(
             "lesson",
             true,
@@ -290,10 +300,12 @@ fn structure(
 }
 
 /// Findings about specificity and delivery; they do not change the value.
-fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut Findings<'_, '_>) {
-    let doc = &p.doc;
+fn delivery(p: &Facts, f: &mut Findings<'_>) {
+    let spec = &p.specificity;
+    let fillers = &p.fillers;
     let items = spec.numbers.len() + spec.named_entities.len();
-    if items >= SPECIFIC_ITEMS {
+    f.rule(RuleId::ScoreSpecificity);
+    if items >= THRESHOLDS.specific_items {
         let first = spec
             .numbers
             .first()
@@ -306,7 +318,7 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
         );
         f.add("specific", true, first, text);
     } else if p.narrative.story && items == 0 {
-        let span = p.star.main_of(Part::Action).map(|r| p.clause_span(r));
+        let span = p.star.action.as_ref().map(|r| r.span);
         f.add(
             "vague",
             false,
@@ -314,15 +326,12 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
             "No numbers or named systems anywhere in the answer".to_string(),
         );
     }
-    let words = spec.word_count.max(1) as f64;
-    let rate = fillers.total as f64 * 100.0 / words;
+    let rate = filler_rate(p);
     let most_often = fillers
         .by_word
         .iter()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)));
-    if let Some((word, count)) =
-        most_often.filter(|_| fillers.total >= 3 && rate >= FILLERS_PER_100_WORDS)
-    {
+    if let Some((word, count)) = most_often.filter(|_| too_many_fillers(p)) {
         let first = fillers
             .spans
             .iter()
@@ -335,27 +344,36 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
             "{} fillers ({rate:.1} per 100 words), most often \u{201c}{word}\u{201d} ({count})",
             fillers.total
         );
-        f.add("fillers", false, first, text);
+        f.rule(RuleId::ScoreFillerRate)
+            .add("fillers", false, first, text);
     }
     let whole = Some(Span {
         start: 0,
-        end: doc.char_len(),
+        end: p.char_len,
     });
+    let wpm = THRESHOLDS.typical_words_per_minute;
     let minutes = spec
         .duration_s
-        .map_or(spec.word_count as f64 / 150.0, |d| d / 60.0);
+        .map_or(spec.word_count as f64 / wpm, |d| d / 60.0);
     let measured = if spec.duration_s.is_some() {
-        ""
+        String::new()
     } else {
-        " at 150 words per minute"
+        format!(" at {wpm:.0} words per minute")
     };
+    f.rule(RuleId::ScoreLength);
     match spec.length {
         LengthVerdict::TooLong => {
-            let text = format!("About {minutes:.1} minutes{measured}, over the 3-minute norm");
+            let text = format!(
+                "About {minutes:.1} minutes{measured}, over the {}-minute norm",
+                THRESHOLDS.max_length_s / 60.0
+            );
             f.add("too_long", false, whole, text);
         }
         LengthVerdict::TooShort => {
-            let text = format!("About {minutes:.1} minutes{measured}, under the 1.5-minute norm");
+            let text = format!(
+                "About {minutes:.1} minutes{measured}, under the {}-minute norm",
+                THRESHOLDS.min_length_s / 60.0
+            );
             f.add("too_short", false, whole, text);
         }
         LengthVerdict::WithinNorm => {}
@@ -366,8 +384,9 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
         .max_by(|a, b| (a.end - a.start).total_cmp(&(b.end - b.start)))
     {
         let text = format!(
-            "{} pauses over 2 s; the longest is {:.1} s at {:.0} s",
+            "{} pauses over {} s; the longest is {:.1} s at {:.0} s",
             spec.long_pauses.len(),
+            THRESHOLDS.long_pause_s,
             longest.end - longest.start,
             longest.start
         );
@@ -377,13 +396,25 @@ fn delivery(p: &Parsed<'_>, spec: &Specificity, fillers: &FillerReport, f: &mut 
             positive: false,
             span: None,
             quote: Some(format!("silence {:.1}-{:.1} s", longest.start, longest.end)),
+            rule: RuleId::ScorePauses,
         });
     }
 }
 
+/// Fillers per 100 words.
+pub(crate) fn filler_rate(p: &Facts) -> f64 {
+    let words = p.specificity.word_count.max(1) as f64;
+    p.fillers.total as f64 * 100.0 / words
+}
+
+/// Whether the fillers are worth a finding: enough of them, often enough.
+pub(crate) fn too_many_fillers(p: &Facts) -> bool {
+    p.fillers.total >= THRESHOLDS.min_fillers && filler_rate(p) >= THRESHOLDS.fillers_per_100_words
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::analysis::{analyze, AnswerInput, Score};
+    use crate::{analysis::Score, analyze, AnswerInput};
 
     fn score(text: &str) -> Score {
         analyze(&AnswerInput::text(text)).score

@@ -8,17 +8,11 @@
 //! Timings come from the voice-activity timeline when there is one, since
 //! Whisper's word times absorb silence; otherwise from the words.
 
+use super::lexicon::lex;
 use super::quantity::Quantity;
 use super::tokens::{Doc, Kind};
-use super::{AnswerInput, Evidence, LengthVerdict, Specificity};
+use crate::analysis::{AnswerInput, Evidence, LengthVerdict, Specificity, THRESHOLDS};
 use crate::text::{Pause, Span};
-
-/// A pause longer than this is a long pause (seconds).
-const LONG_PAUSE_S: f64 = 2.0;
-/// The 1.5-3 minute norm of a behavioral answer, in seconds.
-const NORM_S: (f64, f64) = (90.0, 180.0);
-/// Typical speaking rate used to estimate length without timings.
-const TYPICAL_WPM: f64 = 150.0;
 
 pub(crate) fn analyse(
     doc: &Doc<'_>,
@@ -28,10 +22,11 @@ pub(crate) fn analyse(
     let word_count = doc.words().count();
     let duration_s = duration_s(input);
     let words_per_minute = duration_s.map(|d| word_count as f64 / (d / 60.0));
-    let estimated_s = duration_s.unwrap_or(word_count as f64 / TYPICAL_WPM * 60.0);
-    let length = if estimated_s < NORM_S.0 {
+    let estimated_s =
+        duration_s.unwrap_or(word_count as f64 / THRESHOLDS.typical_words_per_minute * 60.0);
+    let length = if estimated_s < THRESHOLDS.min_length_s {
         LengthVerdict::TooShort
-    } else if estimated_s > NORM_S.1 {
+    } else if estimated_s > THRESHOLDS.max_length_s {
         LengthVerdict::TooLong
     } else {
         LengthVerdict::WithinNorm
@@ -62,8 +57,9 @@ fn duration_s(input: &AnswerInput<'_>) -> Option<f64> {
 }
 
 fn long_pauses(input: &AnswerInput<'_>) -> Vec<Pause> {
-    let long =
-        |p: &Pause| p.start.is_finite() && p.end.is_finite() && p.end - p.start > LONG_PAUSE_S;
+    let long = |p: &Pause| {
+        p.start.is_finite() && p.end.is_finite() && p.end - p.start > THRESHOLDS.long_pause_s
+    };
     match input.timeline {
         Some(timeline) => timeline.pauses.iter().copied().filter(long).collect(),
         None => input
@@ -90,29 +86,10 @@ fn evidence(doc: &Doc<'_>, span: Span) -> Evidence {
 fn numbers(doc: &Doc<'_>, quantities: &[Quantity]) -> Vec<Evidence> {
     quantities
         .iter()
-        .filter(|q| !(q.first == q.last && doc.tokens[q.first].is_any(&["one", "a", "an"])))
+        .filter(|q| !(q.first == q.last && doc.tokens[q.first].is_in(&lex().lone_numbers)))
         .map(|q| evidence(doc, doc.span_of(q.first..q.last + 1)))
         .collect()
 }
-
-/// Tool and system names transcribers often leave in lowercase.
-#[rustfmt::skip]
-const LOWERCASE_TOOLS: &[&str] = &[
-    "sql", "python", "excel", "jira", "redis", "kafka", "postgres", "postgresql", "mysql",
-    "tableau", "salesforce", "kubernetes", "docker", "aws", "javascript", "typescript", "java",
-    "scala", "react", "terraform", "jenkins", "github", "gitlab", "slack", "confluence",
-    "snowflake", "bigquery", "looker", "airflow", "spark", "pandas", "rclone", "zendesk", "hubspot",
-    "figma", "sap", "oracle", "mongodb", "elasticsearch", "grafana", "datadog",
-];
-
-/// Capitalised words that are not names of systems, tools or organisations.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "i", "i'm", "i've", "i'd", "i'll", "ok", "okay", "vp", "ceo", "cto", "cfo", "coo", "pm", "tpm",
-    "qa", "hr", "it", "us", "um", "uh", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-];
 
 fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
     let tokens = &doc.tokens;
@@ -122,7 +99,7 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
             // The first word after any opening hesitations and punctuation.
             if let Some(first) = s
                 .clone()
-                .find(|&i| tokens[i].is_word() && !tokens[i].is_any(&["um", "uh", "so", "hmm"]))
+                .find(|&i| tokens[i].is_word() && !tokens[i].is_in(&lex().sentence_openers))
             {
                 starts[first] = true;
             }
@@ -143,8 +120,10 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
         let mixed = letters.iter().skip(1).any(|c| c.is_uppercase())
             && letters.iter().any(|c| c.is_lowercase());
         let capitalised = letters[0].is_uppercase() && !sentence_start[i];
-        let listed = LOWERCASE_TOOLS.contains(&t.norm.as_str());
-        (acronym || mixed || capitalised || listed) && !NOT_NAMES.contains(&t.norm.as_str())
+        let lex = lex();
+        let listed = t.is_in(&lex.lowercase_tools);
+        let not_a_name = t.is_in(&lex.not_names) || t.is_in(&lex.weekdays) || t.is_in(&lex.months);
+        (acronym || mixed || capitalised || listed) && !not_a_name
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -186,7 +165,7 @@ fn named_entities(doc: &Doc<'_>) -> Vec<Evidence> {
 /// A capitalised word continuing a name, even if it would not be a name on
 /// its own ("Black Friday").
 fn capital_continuation(doc: &Doc<'_>, i: usize) -> bool {
-    is_word_cap(doc, i) && !doc.tokens[i].is_any(&["i", "i'm", "i've", "i'd", "i'll"])
+    is_word_cap(doc, i) && !doc.tokens[i].is_in(&lex().i_forms)
 }
 
 fn is_word_cap(doc: &Doc<'_>, i: usize) -> bool {

@@ -25,27 +25,20 @@
 
 use super::clauses::{run_tokens, Clause, Tense, VerbClass};
 use super::cues::{Cue, Hit};
-use super::lexicon::Person;
+use super::lexicon::{lex, Person};
 use super::quantity::{self, Measure, Quantity};
 use super::tokens::Doc;
+pub(crate) use crate::facts::StarLabel as Part;
+use crate::rules::RuleId;
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Part {
-    Situation,
-    Task,
-    Action,
-    Result,
-    Lesson,
-    /// An aside or tangent outside the four parts.
-    Other,
-}
 
 /// The STAR reading of an answer.
 #[derive(Debug, Clone)]
 pub(crate) struct StarParse {
     /// One label per clause.
     pub labels: Vec<Part>,
+    /// The rule behind each label.
+    pub rules: Vec<RuleId>,
     /// Main run of clauses for situation, task, action, result.
     pub main: [Option<Range<usize>>; 4],
     /// The measured quantity in the main Result, if any.
@@ -75,13 +68,6 @@ pub(crate) struct Inputs<'a, 'd> {
     /// Whether the answer recounts a real past event.
     pub story: bool,
 }
-
-/// Finding verbs: discovering a fact sets the scene when it comes first
-/// and supports the action line otherwise.
-#[rustfmt::skip]
-const FINDING_VERBS: &[&str] = &[
-    "found", "realized", "realised", "noticed", "discovered", "learned", "saw", "heard",
-];
 
 /// Whether clause `c` has cue `cue` outside its subordinate stretches (when
 /// `main_only`) or anywhere.
@@ -117,9 +103,9 @@ fn features(inp: &Inputs<'_, '_>, idx: usize) -> Features {
     let main_preds = || c.preds.iter().filter(|p| !p.subordinate);
     let verb = |p: &super::clauses::Pred| p.verb.map(|v| tokens[v].norm.as_str()).unwrap_or("");
     let finding =
-        main_preds().any(|p| p.person != Person::Other && FINDING_VERBS.contains(&verb(p)));
+        main_preds().any(|p| p.person != Person::Other && lex().finding_verbs.contains(verb(p)));
     let speaker_action =
-        main_preds().any(|p| p.is_speaker_action() && !FINDING_VERBS.contains(&verb(p)));
+        main_preds().any(|p| p.is_speaker_action() && !lex().finding_verbs.contains(verb(p)));
     let speaker_subject = c.main().is_some_and(|p| p.person != Person::Other);
     // A role stated after the opening clause ("..., and I was the tech
     // lead") is the speaker's remit in this story.
@@ -205,7 +191,7 @@ fn opens_time_clause(
     let Some(&before) = first_words.iter().rev().find(|&&k| k < subject) else {
         return false;
     };
-    tokens[before].is_any(&["when", "after", "once"])
+    tokens[before].is_in(&lex().time_subordinators)
         || (tokens[before].is("as")
             && before >= 2
             && tokens[before - 1].is("soon")
@@ -217,6 +203,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     if !inp.story {
         return StarParse {
             labels: vec![Part::Other; n],
+            rules: vec![RuleId::StarNotAStory; n],
             main: [None, None, None, None],
             quantified: None,
         };
@@ -242,10 +229,11 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     });
     let a0 = first_action.unwrap_or(n);
     let mut labels: Vec<Option<Part>> = Vec::with_capacity(n);
+    let mut rules: Vec<RuleId> = Vec::with_capacity(n);
     for (i, f) in feats.iter().enumerate() {
         let after_result = labels.last() == Some(&Some(Part::Result));
-        let label = if inp.lesson[i] {
-            Some(Part::Lesson)
+        let (label, rule) = if inp.lesson[i] {
+            (Some(Part::Lesson), RuleId::StarLesson)
         } else if i < a0 {
             // Up front, only a stated or measured outcome makes a Result,
             // and a completion ("we launched ...") can continue it.
@@ -263,21 +251,23 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 && !f.trouble
                 && !f.setting_opening
                 && !f.task;
-            Some(if f.task {
-                Part::Task
+            let (label, rule) = if f.task {
+                (Part::Task, RuleId::StarTask)
             } else if result_first || others_result_first || i < story_start {
-                Part::Result
+                (Part::Result, RuleId::StarResultFirst)
             } else {
-                Part::Situation
-            })
+                (Part::Situation, RuleId::StarContext)
+            };
+            (Some(label), rule)
         } else if f.outcome {
-            Some(Part::Result)
+            (Some(Part::Result), RuleId::StarOutcome)
         } else if f.speaker_action || f.finding {
-            Some(Part::Action)
+            (Some(Part::Action), RuleId::StarSpeakerAction)
         } else {
-            None
+            (None, RuleId::StarAside)
         };
         labels.push(label);
+        rules.push(rule);
     }
     let last_action = (0..n).rev().find(|&i| labels[i] == Some(Part::Action));
     // The speaker's own later actions make an earlier outcome intermediate;
@@ -314,20 +304,24 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
                 .main()
                 .is_some_and(|p| p.is_speaker_action())
             && last_action.is_some_and(|l| l > i + 1);
-        labels[i] = match labels[i] {
+        let (label, rule) = match labels[i] {
             // An unmeasured outcome followed by more actions only moved the
             // story along.
             Some(Part::Result)
                 if followed_by_own_action && (!feats[i].strong_outcome || acted_on) =>
             {
-                Some(Part::Action)
+                (Part::Action, RuleId::StarIntermediateOutcome)
             }
-            Some(label) => Some(label),
-            None if followed_by_action || leads_to_result => Some(Part::Action),
+            Some(label) => (label, rules[i]),
+            None if followed_by_action || leads_to_result => (Part::Action, RuleId::StarActionLine),
             // Someone else's past-tense reaction after the last action.
-            None if feats[i].other_past && last_action.is_some() => Some(Part::Result),
-            None => Some(Part::Other),
+            None if feats[i].other_past && last_action.is_some() => {
+                (Part::Result, RuleId::StarConsequence)
+            }
+            None => (Part::Other, RuleId::StarAside),
         };
+        labels[i] = Some(label);
+        rules[i] = rule;
     }
     let mut labels: Vec<Part> = labels
         .into_iter()
@@ -339,6 +333,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
         if same_sentence && !inp.clauses[i].has_verb() && !inp.lesson[i] {
             labels[i] = labels[i - 1];
+            rules[i] = RuleId::StarFragment;
         }
     }
     // The rest of a sentence that states the task elaborates it ("My task
@@ -347,6 +342,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         let same_sentence = inp.clauses[i].sentence == inp.clauses[i - 1].sentence;
         if same_sentence && labels[i - 1] == Part::Task && labels[i] == Part::Situation {
             labels[i] = Part::Task;
+            rules[i] = RuleId::StarTaskElaboration;
         }
     }
     // An explicit responsibility stated before the main stretch of action
@@ -355,6 +351,9 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     if let Some(main_action) = longest_run(inp, &runs(&labels), Part::Action) {
         for i in 0..main_action.start {
             if feats[i].task && !inp.lesson[i] && labels[i] != Part::Result {
+                if labels[i] != Part::Task {
+                    rules[i] = RuleId::StarTaskBeforeMainAction;
+                }
                 labels[i] = Part::Task;
             }
         }
@@ -403,6 +402,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             result,
         ],
         labels,
+        rules,
         quantified,
     }
 }
@@ -437,7 +437,7 @@ fn runs(labels: &[Part]) -> Vec<(Part, Range<usize>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Parsed;
+    use crate::extract::parsed::Parsed;
 
     /// The STAR labels of each clause, and whether the Result is measured.
     fn star(text: &str) -> (Vec<Part>, bool) {

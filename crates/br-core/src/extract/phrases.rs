@@ -6,45 +6,12 @@
 //! fillers, and stops at the first comma after a few words or after
 //! fourteen words, so questions stay short enough to say aloud.
 
-use crate::analysis::lexicon::Person;
-use crate::analysis::Parsed;
-use crate::text::Span;
-
-/// A phrase quoted from an answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Phrase {
-    /// Characters of the quoted stretch in the answer.
-    pub span: Span,
-    /// The stretch as the candidate said it.
-    pub verbatim: String,
-    /// Fillers removed; turned to the second person unless `verbatim`.
-    pub spoken: String,
-}
+use super::cues::Cue;
+use super::lexicon::{lex, Person};
+use super::parsed::Parsed;
+use crate::analysis::Quote;
 
 const MAX_WORDS: usize = 14;
-
-/// Words that open a subordinate clause a phrase can stop before.
-const SUBORDINATE_OPENERS: &[&str] = &[
-    "so", "because", "which", "who", "where", "when", "while", "since", "until",
-];
-
-/// Words before which a long phrase can be cut.
-const BREAKS: &[&str] = &[
-    "on", "in", "for", "with", "at", "by", "and", "but", "after", "before", "across", "during",
-];
-
-/// Verbs whose "to" is part of them ("used to", "had to").
-const TO_VERBS: &[&str] = &[
-    "used", "able", "going", "had", "have", "has", "want", "wanted", "need", "needed", "tried",
-];
-
-/// Words a phrase should not end on.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "of", "and", "or", "but", "with", "for", "in", "on", "at", "by",
-    "that", "which", "who", "so", "because", "from", "into", "my", "our", "your", "their", "his",
-    "her", "its", "this", "these", "those", "was", "were", "is", "are", "be", "as", "if", "when",
-    "than",
-];
 
 /// The phrase for clause `idx`, from token `from` if given (else the
 /// clause's subject or first content word). `second_person` turns "I/we"
@@ -54,7 +21,7 @@ pub(crate) fn of_clause(
     idx: usize,
     from: Option<usize>,
     second_person: bool,
-) -> Option<Phrase> {
+) -> Option<Quote> {
     let clause = p.clauses.get(idx)?;
     let tokens = &p.doc.tokens;
     let is_filler = |k: usize| p.fillers.iter().any(|f| (f.first..=f.last).contains(&k));
@@ -79,9 +46,7 @@ pub(crate) fn of_clause(
         if !t.is_word() {
             // A comma after a few words ends the phrase; other punctuation
             // (hyphens, apostrophes) stays inside it.
-            if t.is_punct(',') && words >= 3
-                || matches!(t.norm.as_str(), "." | "?" | "!" | ";" | ":")
-            {
+            if t.is_punct(',') && words >= 3 || t.is_in(&lex().quote_end_marks) {
                 break;
             }
             if t.is_punct(',') {
@@ -92,13 +57,15 @@ pub(crate) fn of_clause(
             // not need ("... with the client to walk them through our
             // progress"); "to" after "used", "had" or in "from X to Y" is
             // not a purpose.
-            let after_verb_to = kept.last().is_some_and(|&p| tokens[p].is_any(TO_VERBS));
+            let after_verb_to = kept
+                .last()
+                .is_some_and(|&p| tokens[p].is_in(&lex().to_verbs));
             let purpose = t.is("to") && words >= 8 && !after_verb_to && !seen_from;
-            if (purpose && words >= 4) || (t.is_any(SUBORDINATE_OPENERS) && words >= 2) {
+            if (purpose && words >= 4) || (t.is_in(&lex().quote_stoppers) && words >= 2) {
                 break;
             }
             seen_from |= t.is("from");
-            if words >= 5 && (t.is_any(BREAKS) || t.norm.ends_with("ing")) {
+            if words >= 5 && (t.is_in(&lex().quote_breaks) || t.norm.ends_with("ing")) {
                 last_break = Some(kept.len());
             }
             words += 1;
@@ -113,7 +80,7 @@ pub(crate) fn of_clause(
     }
     while kept
         .last()
-        .is_some_and(|&k| !tokens[k].is_word() || tokens[k].is_any(DANGLING))
+        .is_some_and(|&k| !tokens[k].is_word() || tokens[k].is_in(&lex().dangling_words))
     {
         kept.pop();
     }
@@ -155,20 +122,26 @@ pub(crate) fn of_clause(
         }
         prev = Some(k);
     }
-    Some(Phrase {
+    Some(Quote {
         span,
         verbatim: p.doc.slice(span).to_string(),
         spoken,
     })
 }
 
-/// Discourse markers a quote skips at its start ("and then ...", "after
-/// that ...", "in the end ...").
-#[rustfmt::skip]
-const OPENERS: &[&[&str]] = &[
-    &["and"], &["but"], &["so"], &["then"], &["also"], &["that"], &["which"], &["eventually"], &["finally"],
-    &["later"], &["after", "that"], &["in", "the", "end"], &["by", "the", "end"],
-];
+/// The cause given after the first "because", "since", "due to" or "given"
+/// that gives one, in the second person: what a "why" drills into next
+/// (other reason cues, like "so that", state purposes, not causes).
+pub(crate) fn cause(p: &Parsed<'_>) -> Option<Quote> {
+    let tokens = &p.doc.tokens;
+    p.cues
+        .iter()
+        .filter(|h| h.cue == Cue::Reason && tokens[h.first].is_in(&lex().cause_openers))
+        .find_map(|h| {
+            let idx = p.clauses.iter().position(|c| c.tokens.contains(&h.first))?;
+            of_clause(p, idx, Some(h.last + 1), true)
+        })
+}
 
 /// The first token of the clause `range` after fillers, punctuation and
 /// discourse markers.
@@ -180,13 +153,14 @@ fn content_start(p: &Parsed<'_>, range: std::ops::Range<usize>) -> Option<usize>
             k += 1;
             continue;
         }
-        for opener in OPENERS {
+        for opener in lex().quote_openers.iter() {
+            let len = opener.split(' ').count();
             let fits = opener
-                .iter()
+                .split(' ')
                 .enumerate()
                 .all(|(n, w)| tokens.get(k + n).is_some_and(|t| t.is(w)));
-            if fits && k + opener.len() < range.end {
-                k += opener.len();
+            if fits && k + len < range.end {
+                k += len;
                 continue 'scan;
             }
         }
@@ -210,29 +184,21 @@ fn is_all_caps(word: &str) -> bool {
 /// The second-person form of a first-person word; `prev` is the word before
 /// it (for "I was" -> "you were").
 fn second_person_of(word: &str, prev: Option<&str>) -> Option<&'static str> {
-    let after_i = matches!(prev, Some("i"));
-    Some(match word {
-        "i" | "me" | "we" | "us" => "you",
-        "my" | "our" => "your",
-        "mine" | "ours" => "yours",
-        "myself" => "yourself",
-        "ourselves" => "yourselves",
-        "i'm" | "we're" => "you're",
-        "i've" | "we've" => "you've",
-        "i'd" | "we'd" => "you'd",
-        "i'll" | "we'll" => "you'll",
-        "am" if after_i => "are",
-        "was" if after_i => "were",
-        "wasn't" if after_i => "weren't",
-        _ => return None,
-    })
+    let lex = lex();
+    let after_i = prev.is_some_and(|w| lex.subject_i.contains(w));
+    let found = lex.second_person.get(word).or_else(|| {
+        after_i
+            .then(|| lex.second_person_after_i.get(word))
+            .flatten()
+    });
+    found.map(String::as_str)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn phrase(text: &str, idx: usize, second_person: bool) -> Phrase {
+    fn phrase(text: &str, idx: usize, second_person: bool) -> Quote {
         of_clause(&Parsed::new(text), idx, None, second_person).expect("a phrase")
     }
 

@@ -8,8 +8,9 @@
 //! answer. Hesitations (um, uh, hmm, er), "you know", "basically" and
 //! "literally" are fillers by themselves.
 
-use super::lexicon::{is_aux, is_determiner, is_number_word, is_past};
+use super::lexicon::{is_aux, is_determiner, is_number_word, is_past, lex, subject_of};
 use super::tokens::{Doc, Kind, Token};
+use crate::rules::RuleId;
 
 /// One filler occurrence: its canonical lowercase form and its tokens
 /// `first..=last`.
@@ -18,6 +19,7 @@ pub(crate) struct Filler {
     pub word: &'static str,
     pub first: usize,
     pub last: usize,
+    pub rule: RuleId,
 }
 
 /// Every filler in the text, in order.
@@ -29,11 +31,12 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     let mut i = 0;
     while i < tokens.len() {
         let found = classify(doc, i, opener_end, &wrap_ups);
-        if let Some((word, len)) = found {
+        if let Some((word, len, rule)) = found {
             out.push(Filler {
                 word,
                 first: i,
                 last: i + len - 1,
+                rule,
             });
             i += len;
         } else {
@@ -43,35 +46,19 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Filler> {
     out
 }
 
-/// Hesitation sounds, by their shape however far a transcriber stretched
-/// them ("umm", "uhhh", "hmmm"): letters doubled for length are squeezed
-/// first. A closed-mouth hum ("mm", "mmm", as Whisper writes it) is "hmm",
-/// not "um": it is the same sound with or without the breath before it.
+/// The canonical hesitation sound a spelling stands for ("umm" -> "um").
 fn hesitation(word: &str) -> Option<&'static str> {
-    let mut squeezed = String::with_capacity(word.len());
-    for c in word.chars() {
-        if !squeezed.ends_with(c) {
-            squeezed.push(c);
-        }
-    }
-    match squeezed.as_str() {
-        "um" | "uhm" => Some("um"),
-        "uh" => Some("uh"),
-        "hm" => Some("hmm"),
-        // A lone "m" is a letter; "mm" and longer are a hum.
-        "m" if word.len() > 1 => Some("hmm"),
-        "er" | "erm" => Some("er"),
-        _ => None,
-    }
+    lex().hesitation(word)
 }
 
-/// The filler starting at token `i`, with its length in tokens.
+/// The filler starting at token `i`, with its length in tokens and the
+/// rule that matched it.
 fn classify(
     doc: &Doc<'_>,
     i: usize,
     opener_end: usize,
     wrap_ups: &[usize],
-) -> Option<(&'static str, usize)> {
+) -> Option<(&'static str, usize, RuleId)> {
     let tokens = &doc.tokens;
     let t = &tokens[i];
     if t.kind != Kind::Word {
@@ -79,23 +66,33 @@ fn classify(
     }
     let next_is = |w: &str| tokens.get(i + 1).is_some_and(|n| n.is(w));
     if let Some(h) = hesitation(&t.norm) {
-        return Some((h, 1));
+        return Some((h, 1, RuleId::Hesitation));
     }
     match t.norm.as_str() {
-        "basically" => Some(("basically", 1)),
-        "literally" if !literally_is_manner(tokens, i) => Some(("literally", 1)),
-        "you" if next_is("know") && you_know_is_filler(tokens, i) => Some(("you know", 2)),
-        "i" if next_is("mean") && i_mean_is_filler(doc, i) => Some(("i mean", 2)),
-        "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("kind of", 2)),
-        "sort" if next_is("of") && hedge_of_is_filler(tokens, i) => Some(("sort of", 2)),
-        "like" if like_is_filler(tokens, i) => Some(("like", 1)),
+        "basically" => Some(("basically", 1, RuleId::Basically)),
+        "literally" if !literally_is_manner(tokens, i) => {
+            Some(("literally", 1, RuleId::LiterallyIntensifier))
+        }
+        "you" if next_is("know") && you_know_is_filler(tokens, i) => {
+            Some(("you know", 2, RuleId::YouKnow))
+        }
+        "i" if next_is("mean") && i_mean_is_filler(doc, i) => {
+            Some(("i mean", 2, RuleId::IMeanReformulation))
+        }
+        "kind" if next_is("of") && hedge_of_is_filler(tokens, i) => {
+            Some(("kind of", 2, RuleId::HedgeKindOf))
+        }
+        "sort" if next_is("of") && hedge_of_is_filler(tokens, i) => {
+            Some(("sort of", 2, RuleId::HedgeKindOf))
+        }
+        "like" => like_filler(tokens, i).map(|rule| ("like", 1, rule)),
         // The discourse opener of the answer ("So, um, ...", "Actually, um,
         // the one that comes to mind"); elsewhere these words mean
         // "therefore" and "in fact".
-        "so" | "actually" if i < opener_end => {
-            Some((if t.is("so") { "so" } else { "actually" }, 1))
+        _ if i < opener_end && t.is_in(&lex().discourse_openers) => {
+            Some((discourse_word(&t.norm), 1, RuleId::DiscourseOpener))
         }
-        "so" if wrap_ups.contains(&i) => Some(("so", 1)),
+        "so" if wrap_ups.contains(&i) => Some(("so", 1, RuleId::SoWrapUp)),
         // Only the tag question ", right?" is a filler; "right away", "the
         // right alternative" are not. Transcribers often end the tag with a
         // full stop (", right."), so any sentence end after the comma counts.
@@ -105,10 +102,20 @@ fn classify(
                 && tokens
                     .get(i + 1)
                     .is_none_or(|n| n.is_punct('?') || n.is_punct('.') || n.is_punct('!'));
-            tag.then_some(("right", 1))
+            tag.then_some(("right", 1, RuleId::RightTag))
         }
         _ => None,
     }
+}
+
+/// The lexicon's spelling of a discourse opener, which lives as long as the
+/// lexicon.
+fn discourse_word(word: &str) -> &'static str {
+    lex()
+        .discourse_openers
+        .iter()
+        .find(|w| *w == word)
+        .unwrap_or("so")
 }
 
 /// Index of the first token after the answer's opening run of discourse
@@ -117,7 +124,9 @@ fn opener_end(tokens: &[Token]) -> usize {
     tokens
         .iter()
         .position(|t| {
-            t.kind != Kind::Punct && hesitation(&t.norm).is_none() && !t.is_any(&["so", "actually"])
+            t.kind != Kind::Punct
+                && hesitation(&t.norm).is_none()
+                && !t.is_in(&lex().discourse_openers)
         })
         .unwrap_or(tokens.len())
 }
@@ -146,20 +155,20 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
                 .collect();
             let discourse = rest
                 .first()
-                .is_some_and(|t| t.is_any(&["yeah", "anyway", "anyways", "yes", "overall"]));
+                .is_some_and(|t| t.is_in(&lex().wrap_up_markers));
             // "that's (basically) it / all / the story" closes the answer;
             // so does any short "so, that ..." sentence that ends it ("So,
             // that is what I am most proud of"), unless "that" opens a
             // clause of purpose ("so that we could ship").
             let purpose = rest.first().is_some_and(|t| t.is("that"))
-                && rest.get(1).is_some_and(|t| t.is_any(SUBJECT_PRONOUNS));
-            let summing_up = rest.first().is_some_and(|t| t.is_any(&["that's", "that"]))
+                && rest.get(1).is_some_and(|t| subject_of(&t.norm).is_some());
+            let summing_up = rest
+                .first()
+                .is_some_and(|t| t.is_in(&lex().wrap_up_openers))
                 && !purpose
                 && ((n == last && rest.len() <= 10)
                     || (rest.len() <= 7
-                        && rest
-                            .last()
-                            .is_some_and(|t| t.is_any(&["it", "all", "story", "everything"]))));
+                        && rest.last().is_some_and(|t| t.is_in(&lex().wrap_up_closers))));
             (discourse || summing_up).then_some(range.start + first)
         })
         .collect()
@@ -169,11 +178,7 @@ fn wrap_up_starts(doc: &Doc<'_>) -> Vec<usize> {
 /// or an object clause ("do you know", "let you know", "if you know").
 fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
-    !prev.is_some_and(|p| {
-        p.is_any(&[
-            "do", "does", "did", "let", "if", "whether", "to", "would", "will", "can", "could",
-        ]) || p.norm.ends_with("n't")
-    })
+    !prev.is_some_and(|p| p.is_in(&lex().you_know_as_verb_after) || p.norm.ends_with("n't"))
 }
 
 /// "I mean" is a reformulation filler unless it introduces what a word
@@ -183,7 +188,7 @@ fn you_know_is_filler(tokens: &[Token], i: usize) -> bool {
 fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     let tokens = &doc.tokens;
     if let Some(prev) = i.checked_sub(1).map(|p| &tokens[p]) {
-        if prev.is_any(&["what", "that", "which", "you", "i"]) {
+        if prev.is_in(&lex().i_mean_as_verb_after) {
             return false;
         }
     }
@@ -195,7 +200,7 @@ fn i_mean_is_filler(doc: &Doc<'_>, i: usize) -> bool {
     }
     let object_then_end = tokens
         .get(i + 2)
-        .is_some_and(|t| t.is_any(&["it", "that", "this"]))
+        .is_some_and(|t| t.is_in(&lex().i_mean_objects))
         && tokens
             .get(i + 3)
             .is_none_or(|t| t.kind == Kind::Punct && !t.is_punct(','));
@@ -225,10 +230,12 @@ fn defines_a_term(tokens: &[Token], i: usize) -> bool {
         // Words of the term between the opener and "I mean".
         let term = |opener_len: usize| words.len() - k - opener_len;
         let by_term = words[k].is("by")
-            && (k == 0 || words[k - 1].is_any(&["and", "but", "so"]))
+            && (k == 0 || words[k - 1].is_in(&lex().term_conjunctions))
             && (1..=3).contains(&term(1));
-        let say_term = words[k].is_any(&["when", "if"])
-            && words.get(k + 1).is_some_and(|t| t.is_any(&["i", "we"]))
+        let say_term = words[k].is_in(&lex().term_say_openers)
+            && words
+                .get(k + 1)
+                .is_some_and(|t| t.is_in(&lex().term_say_subjects))
             && words.get(k + 2).is_some_and(|t| t.is("say"))
             && (1..=3).contains(&term(3));
         by_term || say_term
@@ -242,14 +249,10 @@ fn defines_a_term(tokens: &[Token], i: usize) -> bool {
 /// phrase. The intensifier ("literally a mile away", "I read literally
 /// every ticket") goes before what it intensifies.
 fn literally_is_manner(tokens: &[Token], i: usize) -> bool {
-    let ends_phrase = tokens.get(i + 1).is_none_or(|n| {
-        n.kind == Kind::Punct
-            || n.is_any(&[
-                "and", "but", "or", "so", "because", "since", "by", "as", "which", "instead",
-                "when", "than",
-            ])
-    });
-    let interpreting = |t: &Token| t.is_any(INTERPRETING_VERBS);
+    let ends_phrase = tokens
+        .get(i + 1)
+        .is_none_or(|n| n.kind == Kind::Punct || n.is_in(&lex().literally_phrase_enders));
+    let interpreting = |t: &Token| t.is_in(&lex().interpreting_verbs);
     let before = tokens[i.saturating_sub(4)..i]
         .iter()
         .rev()
@@ -258,17 +261,6 @@ fn literally_is_manner(tokens: &[Token], i: usize) -> bool {
     ends_phrase && before
 }
 
-/// Verbs whose manner "literally" describes ("read", "took",
-/// "interpreted", "applied", "translated").
-#[rustfmt::skip]
-const INTERPRETING_VERBS: &[&str] = &[
-    "read", "reads", "reading", "take", "takes", "took", "taken", "taking", "interpret",
-    "interprets", "interpreted", "interpreting", "mean", "means", "meant", "translate",
-    "translates", "translated", "translating", "apply", "applies", "applied", "applying", "follow",
-    "follows", "followed", "following", "quote", "quoted", "quoting", "understand", "understood",
-    "implement", "implemented", "implementing", "construed",
-];
-
 /// "kind of" / "sort of" is a hedge ("it was kind of a mess", "I sort of
 /// made a mockup") unless a determiner makes it mean "type of" ("that kind
 /// of software", "what kind of damage", "the right kind of tool").
@@ -276,14 +268,14 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
     let prev = i.checked_sub(1).map(|p| &tokens[p]);
     let prev2 = i.checked_sub(2).map(|p| &tokens[p]);
     let is_det = |t: Option<&Token>| {
-        t.is_some_and(|t| is_determiner(&t.norm) || t.is_any(&["what", "which", "no"]))
+        t.is_some_and(|t| is_determiner(&t.norm) || t.is_in(&lex().type_of_openers))
     };
     if is_det(prev) {
         return false;
     }
     // "the right kind of", "a different sort of": a determiner and an
     // adjective of choice before it.
-    let choosing_adjective = prev.is_some_and(|p| p.is_any(CHOOSING_ADJECTIVES));
+    let choosing_adjective = prev.is_some_and(|p| p.is_in(&lex().choosing_adjectives));
     !(is_det(prev2) && choosing_adjective)
 }
 
@@ -293,10 +285,10 @@ fn hedge_of_is_filler(tokens: &[Token], i: usize) -> bool {
 /// job", "was like the only analyst", "for like a week", "late like all the
 /// time"). As a verb ("customers like it") or a preposition/conjunction
 /// ("tools like Redis", "felt like", "like everyone assumed") it is not.
-fn like_is_filler(tokens: &[Token], i: usize) -> bool {
+fn like_filler(tokens: &[Token], i: usize) -> Option<RuleId> {
     // After the hedge "kind of" / "sort of", look at what precedes the hedge
     // ("kind of like last year" compares).
-    let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_any(&["kind", "sort"]);
+    let after_hedge = i >= 2 && tokens[i - 1].is("of") && tokens[i - 2].is_in(&lex().hedge_nouns);
     let prev = if after_hedge {
         i.checked_sub(3).map(|p| &tokens[p])
     } else {
@@ -306,122 +298,67 @@ fn like_is_filler(tokens: &[Token], i: usize) -> bool {
     // "dropped to like forty percent": after "to", a quantity shows the
     // approximating hedge, where "to like" would otherwise be the verb.
     if prev.is_some_and(|p| p.is("to")) && starts_a_quantity(tokens, i + 1) {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     if let Some(p) = prev.filter(|p| p.is_word()) {
-        if p.is_any(LIKE_IS_VERB_OR_SIMILE_AFTER)
+        if p.is_in(&lex().like_as_verb_or_simile_after)
             || p.norm.ends_with("n't")
             || p.norm.ends_with("'d")
         {
-            return false;
+            return None;
         }
     }
-    let Some(next) = next else { return false };
+    let next = next?;
     if next.is_punct(',') {
-        return true;
+        return Some(RuleId::LikeInterjection);
     }
     if !next.is_word() {
-        return false;
+        return None;
     }
     if starts_a_quantity(tokens, i + 1) {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     // "spent like a week": approximating "a" + a unit of time; a simile
     // verb before it ("felt like a week") was ruled out above.
-    if next.is_any(&["a", "an"])
-        && tokens.get(i + 2).is_some_and(|u| {
-            u.is_any(&[
-                "second", "minute", "hour", "day", "week", "month", "year", "quarter",
-            ])
-        })
+    if next.is_in(&lex().indefinite_articles)
+        && tokens
+            .get(i + 2)
+            .is_some_and(|u| u.is_in(&lex().time_units))
         && !tokens.get(i + 3).is_some_and(|t| t.is("of"))
     {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
-    let Some(p) = prev.filter(|p| p.is_word()) else {
-        return false;
-    };
+    let p = prev.filter(|p| p.is_word())?;
     if is_determiner(&p.norm) {
-        return true;
+        return Some(RuleId::LikeAfterDeterminer);
     }
-    if p.is_any(LIKE_HEDGE_AFTER) {
-        return !next.is_any(&[
-            "this", "that", "these", "those", "it", "them", "him", "her", "me", "us", "you",
-            "what", "how",
-        ]);
+    if p.is_in(&lex().like_as_hedge_after) {
+        return (!next.is_in(&lex().like_verb_objects))
+            .then_some(RuleId::LikeAfterVerbOrPreposition);
     }
     // "I could answer like most of my own questions": after a verb that
     // follows a modal or "to", "like" before a quantifier with "of" hedges
     // the amount ("tools like most of ours" compares).
-    let after_modal_verb = i >= 2
-        && tokens[i - 2].is_any(&[
-            "could", "would", "can", "will", "should", "might", "to", "couldn't",
-        ]);
+    let after_modal_verb = i >= 2 && tokens[i - 2].is_in(&lex().like_modals);
     if after_modal_verb
-        && next.is_any(&["most", "some", "all", "half", "many"])
+        && next.is_in(&lex().like_quantifiers)
         && tokens.get(i + 2).is_some_and(|t| t.is("of"))
     {
-        return true;
+        return Some(RuleId::LikeApproximation);
     }
     // "the app like dropped the call": a hedge between a subject and its
     // past-tense verb, shown by the verb's object after it ("tools like
     // dropped frames" has none: a preposition before a noun).
     let past_verb = is_past(&next.norm) && !is_aux(&next.norm);
-    let object = tokens.get(i + 2).is_some_and(|o| {
-        is_determiner(&o.norm) || o.is_any(&["it", "them", "him", "her", "me", "us", "everything"])
-    });
+    let object = tokens
+        .get(i + 2)
+        .is_some_and(|o| is_determiner(&o.norm) || o.is_in(&lex().like_past_verb_objects));
     if past_verb && object {
-        return true;
+        return Some(RuleId::LikeBeforePastVerb);
     }
-    next.is_any(INTENSIFIERS)
+    next.is_in(&lex().intensifiers)
+        .then_some(RuleId::LikeBeforeIntensifier)
 }
-
-/// Subjects that make "so that ..." a clause of purpose.
-const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "they", "he", "she", "it"];
-
-/// Adjectives that, between a determiner and "kind of", pick a type ("the
-/// right kind of tool").
-#[rustfmt::skip]
-const CHOOSING_ADJECTIVES: &[&str] = &[
-    "right", "wrong", "same", "different", "new", "other", "certain", "particular", "similar", "best", "worst",
-    "usual", "exact", "perfect", "only", "first", "last", "specific", "main", "typical", "good", "bad", "whole",
-    "weird", "odd", "strange", "special",
-];
-
-/// Intensifiers a hedging "like" often sits before ("late like all the
-/// time", "like really fast").
-const INTENSIFIERS: &[&str] = &[
-    "all",
-    "every",
-    "totally",
-    "really",
-    "super",
-    "literally",
-    "very",
-    "just",
-    "basically",
-];
-
-/// Words after which "like" is a verb ("they like", "didn't like", "to
-/// like") or a comparison ("something like", "felt like", "just like").
-#[rustfmt::skip]
-const LIKE_IS_VERB_OR_SIMILE_AFTER: &[&str] = &[
-    "i", "you", "we", "they", "people", "not", "never", "really", "also", "would", "to", "do",
-    "does", "did", "will", "can", "could", "might", "may", "should", "just", "much", "more", "less",
-    "something", "anything", "nothing", "everything", "someone", "somebody", "look", "looks",
-    "looked", "looking", "feel", "feels", "felt", "feeling", "sound", "sounds", "sounded", "seem",
-    "seems", "seemed", "act", "acts", "acted", "exactly", "i'd", "we'd", "you'd", "they'd", "i'll",
-    "we'll", "always", "actually", "still",
-];
-
-/// Verbs and prepositions after which "like" only hedges ("was like the
-/// only one", "had like a bunch", "for like a week").
-const LIKE_HEDGE_AFTER: &[&str] = &[
-    "is", "was", "were", "are", "am", "be", "been", "being", "it's", "that's", "there's", "had",
-    "have", "has", "got", "get", "gets", "getting", "for", "in", "at", "on", "with", "of", "about",
-    "from", "after", "during", "within", "over", "under", "around", "through", "into", "took",
-    "takes", "take",
-];
 
 /// Whether a quantity starts at token `i` ("twenty", "40", "half", "a
 /// couple", "a dozen").
@@ -433,15 +370,11 @@ fn starts_a_quantity(tokens: &[Token], i: usize) -> bool {
     {
         return true;
     }
-    if t.is_any(&["half", "maybe", "about", "around"]) {
-        return t.is("half");
-    }
-    t.is_any(&["a", "an"])
-        && tokens.get(i + 1).is_some_and(|n| {
-            n.is_any(&[
-                "couple", "dozen", "hundred", "thousand", "million", "third", "quarter", "half",
-            ])
-        })
+    t.is("half")
+        || (t.is_in(&lex().indefinite_articles)
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.is_in(&lex().article_quantities)))
 }
 
 #[cfg(test)]

@@ -12,33 +12,13 @@
 //! is enough to tell "I rolled back the deploy" (the speaker acting) from
 //! "I was the QA lead" (context) and "I would start by" (a plan).
 
-use super::lexicon::{is_aux, is_participle, is_past, is_same_past_and_base, subject_of, Person};
+use super::lexicon::{
+    is_aux, is_determiner, is_participle, is_past, is_same_past_and_base, lex, subject_of,
+};
 use super::tokens::{Doc, Kind, Token};
+use crate::facts::Person;
+pub(crate) use crate::facts::{Tense, VerbClass};
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Tense {
-    Past,
-    /// "had used": background before the story's main line.
-    Pluperfect,
-    Present,
-    /// "have built": experience, not an event.
-    Perfect,
-    /// "would", "could", "'d" + base verb.
-    Conditional,
-    /// "will", "'ll", "going to".
-    Future,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum VerbClass {
-    /// "I was the lead", "we were short-staffed".
-    Copula,
-    /// Possession, wanting, knowing, obligation, ongoing activity.
-    State,
-    /// Something done.
-    Action,
-}
 
 /// A pronoun subject with its verb phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,49 +77,6 @@ pub(crate) fn run_tokens(clauses: &[Clause], run: Range<usize>) -> Range<usize> 
     clauses[run.start].tokens.start..clauses[run.end - 1].tokens.end
 }
 
-/// Words that open a subordinate clause.
-const SUBORDINATORS: &[&str] = &[
-    "that", "if", "whether", "because", "since", "which", "who", "whom", "whose", "where", "when",
-    "whenever", "while", "until", "unless", "once", "though", "although", "how", "what", "why",
-    "before", "after",
-];
-
-/// Verbs after which a pronoun starts reported speech ("said I wasn't
-/// going to", "told him I'd").
-#[rustfmt::skip]
-const REPORTING: &[&str] = &[
-    "said", "told", "thought", "knew", "realized", "realised", "felt", "believed", "noticed",
-    "found", "saw", "decided", "mentioned", "explained", "showed", "argued", "promised", "agreed",
-    "assumed", "expected", "hoped", "guessed", "figured", "learned", "admitted", "warned", "think",
-    "say", "know", "guess", "mean",
-];
-
-/// Verbs of state: a past form of these is background, not an action.
-#[rustfmt::skip]
-const STATE_VERBS: &[&str] = &[
-    "know", "knew", "think", "thought", "believe", "believed", "feel", "felt", "want", "wanted", "need",
-    "needed", "like", "liked", "love", "loved", "hope", "hoped", "expect", "expected", "wish", "wished",
-    "seem", "seemed", "remember", "remembered", "understand", "guess", "assume", "mean", "meant", "care",
-    "cared", "worry", "worried", "prefer", "preferred", "had", "have", "has", "own", "belong", "belonged",
-    "lived", "live",
-    // Posture and place: "I sat near support" is where, not what.
-    "sat", "sit", "stood", "stand",
-    // Stances: "I disagreed" is a position; the actions come after it.
-    "disagreed", "disagree", "agreed", "agree",
-    // Dependence: "the grant we depended on" describes, it does not act.
-    "depended", "depend", "relied", "rely",
-];
-
-/// Adverbs and hedges that may sit between a subject and its verb.
-#[rustfmt::skip]
-const ADVERBS: &[&str] = &[
-    "also", "then", "just", "really", "actually", "still", "never", "even", "only", "already",
-    "always", "once", "first", "later", "finally", "eventually", "immediately", "personally", "all",
-    "both", "not", "basically", "literally", "quickly", "simply", "ultimately", "initially",
-    "originally", "together", "myself", "ourselves", "again", "now", "often", "usually", "mostly",
-    "probably", "definitely", "certainly", "clearly", "soon",
-];
-
 /// Splits the text into clauses and reads their predicates. `filler[i]`
 /// marks filler tokens, which the grammar steps over.
 pub(crate) fn split(doc: &Doc<'_>, filler: &[bool]) -> Vec<Clause> {
@@ -197,22 +134,14 @@ enum Opener {
 
 fn opener(tokens: &[Token], filler: &[bool], start: usize, end: usize) -> Opener {
     let first = (start..end).find(|&i| {
-        !skip(filler, i)
-            && tokens[i].kind != Kind::Punct
-            && !tokens[i].is_any(&["and", "but", "then"])
+        !skip(filler, i) && tokens[i].kind != Kind::Punct && !tokens[i].is_in(&lex().clause_linkers)
     });
     match first.map(|i| &tokens[i]) {
-        Some(t) if t.is_any(SUBORDINATORS) && !t.is("that") => Opener::Subordinate,
-        Some(t) if t.is_any(INTRO_PREPOSITIONS) => Opener::Preposition,
+        Some(t) if t.is_in(&lex().subordinators) && !t.is("that") => Opener::Subordinate,
+        Some(t) if t.is_in(&lex().intro_prepositions) => Opener::Preposition,
         _ => Opener::Plain,
     }
 }
-
-/// Prepositions that open an introductory phrase.
-const INTRO_PREPOSITIONS: &[&str] = &[
-    "before", "after", "by", "instead", "in", "on", "during", "for", "with", "without", "over",
-    "at", "as", "within", "across", "from", "like", "unlike", "despite", "given", "to",
-];
 
 fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec<Range<usize>> {
     let (start, end) = (range.start, range.end);
@@ -252,7 +181,7 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
                         subject_of(&tokens[k].norm).is_some_and(|(p, _)| p != Person::Other)
                     })
                     && !purpose_so(tokens, j, end, filler);
-                if n.is_any(&["and", "but"]) {
+                if n.is_in(&lex().clause_conjunctions) {
                     cut = Some((i, j + 1));
                 } else if (is_pronoun_subject(n) || so_therefore)
                     && has_verb_between(tokens, clause_start, i)
@@ -260,7 +189,7 @@ fn split_sentence(tokens: &[Token], range: Range<usize>, filler: &[bool]) -> Vec
                     cut = Some((i, j));
                 }
             }
-        } else if t.is_any(&["and", "but"]) && !skip(filler, i) {
+        } else if t.is_in(&lex().clause_conjunctions) && !skip(filler, i) {
             // "... and we shipped": a new subject; "We worked hard and
             // shipped it": a second verb phrase of the same subject.
             if let Some(j) = next_content(tokens, filler, i + 1, end) {
@@ -323,20 +252,15 @@ fn starts_subject(tokens: &[Token], i: usize, end: usize) -> bool {
     if is_pronoun_subject(t) {
         return true;
     }
-    let determiner = t.is_any(&[
-        "the", "my", "our", "his", "her", "their", "a", "an", "some", "most",
-    ]);
+    let determiner = t.is_in(&lex().subject_determiners);
     let noun_start = if determiner { i + 1 } else { i };
     let noun_word = |k: usize| {
         tokens.get(k).is_some_and(|n| {
             n.kind == Kind::Word
                 && !is_past(&n.norm)
                 && !is_aux(&n.norm)
-                && !n.is_any(SUBORDINATORS)
-                && !n.is_any(&[
-                    "to", "of", "for", "with", "in", "on", "at", "by", "from", "then", "also",
-                    "so", "not",
-                ])
+                && !n.is_in(&lex().subordinators)
+                && !n.is_in(&lex().not_subject_nouns)
         })
     };
     (1..=if determiner { 3 } else { 2 }).any(|len| {
@@ -354,12 +278,9 @@ fn starts_subject(tokens: &[Token], i: usize, end: usize) -> bool {
 fn is_content_word(t: &Token) -> bool {
     t.is_word()
         && !is_aux(&t.norm)
-        && !t.is_any(SUBORDINATORS)
-        && !t.is_any(REPORTING)
-        && !t.is_any(&[
-            "and", "but", "or", "so", "then", "to", "of", "for", "with", "about", "as", "than",
-            "told", "asked", "let", "made", "help", "helped", "like", "the", "a", "an",
-        ])
+        && !t.is_in(&lex().subordinators)
+        && !t.is_in(&lex().reporting_verbs)
+        && !t.is_in(&lex().not_content_words)
 }
 
 /// Whether tokens `from..to` contain a verb form (so a comma after them can
@@ -385,7 +306,7 @@ fn read_clause(
         .find(|&k| !skip(filler, k) && tokens[k].is_word());
     if let (Some(person), Some(first)) = (inherited, first) {
         if is_past(&tokens[first].norm) && !is_aux(&tokens[first].norm) {
-            let class = if STATE_VERBS.contains(&tokens[first].norm.as_str()) {
+            let class = if lex().state_verbs.contains(&tokens[first].norm) {
                 VerbClass::State
             } else {
                 VerbClass::Action
@@ -421,12 +342,9 @@ fn read_clause(
             && !claimed.contains(&k)
             && !skip(filler, k)
             // "the failed payment rate", "a detailed estimate": adjectives.
-            && !k.checked_sub(1).is_some_and(|p| {
-                tokens[p].is_any(&[
-                    "a", "an", "the", "my", "our", "your", "their", "his", "her", "its", "some", "every", "each", "to",
-                    "very", "so", "too", "more", "most", "be", "been", "being", "get", "got",
-                ])
-            })
+            && !k
+                .checked_sub(1)
+                .is_some_and(|p| tokens[p].is_in(&lex().adjective_past_after))
     });
     Clause {
         tokens: range,
@@ -447,17 +365,17 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
         .collect();
     let Some(&first) = words
         .iter()
-        .find(|&&k| !tokens[k].is_any(&["and", "but", "then", "so"]))
+        .find(|&&k| !tokens[k].is_in(&lex().subordinate_linkers))
     else {
         return out;
     };
     let mut from = first + 1;
     // "After nine months we shut it down": a preposition, not a clause.
-    let prepositional = tokens[first].is_any(&["after", "before", "since", "until", "once"])
+    let prepositional = tokens[first].is_in(&lex().time_prepositions)
         && !tokens[first + 1..(first + 3).min(range.end)]
             .iter()
             .any(is_pronoun_subject);
-    if tokens[first].is_any(SUBORDINATORS) && !tokens[first].is("that") && !prepositional {
+    if tokens[first].is_in(&lex().subordinators) && !tokens[first].is("that") && !prepositional {
         let comma = (first..range.end).find(|&k| tokens[k].is_punct(','));
         let stop = comma.unwrap_or(range.end);
         out.push(first..stop);
@@ -470,11 +388,11 @@ fn subordinate_ranges(tokens: &[Token], range: Range<usize>, filler: &[bool]) ->
         }
         let so_purpose = t.is("so") && purpose_so(tokens, k, range.end, filler);
         // "before," "after that", "since then": adverbs, not clause openers.
-        let adverbial = t.is_any(&["before", "after", "since", "once"])
+        let adverbial = t.is_in(&lex().adverbial_prepositions)
             && tokens
                 .get(k + 1)
-                .is_none_or(|n| !n.is_word() || n.is_any(&["that", "then", "this", "all", "last"]));
-        if (t.is_any(SUBORDINATORS) && !adverbial) || so_purpose {
+                .is_none_or(|n| !n.is_word() || n.is_in(&lex().adverbial_followers));
+        if (t.is_in(&lex().subordinators) && !adverbial) || so_purpose {
             out.push(k..range.end);
             break;
         }
@@ -490,10 +408,9 @@ fn purpose_so(tokens: &[Token], k: usize, end: usize, filler: &[bool]) -> bool {
     }
     (k + 1..end.min(k + 7)).any(|j| {
         !skip(filler, j)
-            && (tokens[j].is_any(&[
-                "could", "would", "can", "might", "will", "wouldn't", "couldn't", "didn't",
-            ]) || (tokens[j].is_any(&["had", "have", "has"])
-                && tokens.get(j + 1).is_some_and(|t| t.is("to")))
+            && (tokens[j].is_in(&lex().purpose_modals)
+                || (tokens[j].is_in(&lex().have_forms)
+                    && tokens.get(j + 1).is_some_and(|t| t.is("to")))
                 || tokens[j].norm.ends_with("'d"))
     })
 }
@@ -509,10 +426,9 @@ fn read_predicate(
 ) -> Pred {
     let reported = subject
         .checked_sub(1)
-        .is_some_and(|p| tokens[p].is_any(REPORTING))
+        .is_some_and(|p| tokens[p].is_in(&lex().reporting_verbs))
         || subject.checked_sub(2).is_some_and(|p| {
-            tokens[p].is_any(REPORTING)
-                && tokens[p + 1].is_any(&["him", "her", "them", "me", "us", "you"])
+            tokens[p].is_in(&lex().reporting_verbs) && tokens[p + 1].is_in(&lex().reported_objects)
         });
     let in_subordinate = subordinate.iter().any(|r| r.contains(&subject))
         || contact_relative(tokens, subject, end, filler);
@@ -523,7 +439,7 @@ fn read_predicate(
         let t = &tokens[j];
         if skip(filler, j)
             || t.is_punct(',')
-            || t.is_any(ADVERBS)
+            || t.is_in(&lex().adverbs)
             || (t.norm.ends_with("ly") && t.norm.len() > 4)
         {
             j += 1;
@@ -532,7 +448,7 @@ fn read_predicate(
         if !t.is_word() {
             break;
         }
-        let have = t.is_any(&["had", "have", "has"]);
+        let have = t.is_in(&lex().have_forms);
         // "had" is an auxiliary only before a participle ("had used"), not
         // in "had a problem" or "had to decide".
         if (is_aux(&t.norm) && !have) || (have && next_is_participle(tokens, j + 1, end, filler)) {
@@ -557,6 +473,7 @@ fn read_predicate(
     let main_word = main.map(|m| tokens[m].norm.as_str()).unwrap_or("");
     let aux0 = auxes.first().copied();
     let verbish = |w: &str| is_participle(w) || w.ends_with("ing");
+    let lex = lex();
     let (tense, mut class) = match aux0 {
         None => {
             let tense = if is_past(main_word) || is_same_past_and_base(main_word) {
@@ -566,7 +483,7 @@ fn read_predicate(
             };
             (tense, VerbClass::Action)
         }
-        Some("am" | "is" | "are" | "'s" | "'re") => {
+        Some(aux) if lex.aux_present_be.contains(aux) => {
             let going = main_word == "going"
                 && main.is_some_and(|m| tokens.get(m + 1).is_some_and(|t| t.is("to")));
             if going {
@@ -582,7 +499,7 @@ fn read_predicate(
                 )
             }
         }
-        Some("was" | "were" | "wasn't" | "weren't") => (
+        Some(aux) if lex.aux_past_be.contains(aux) => (
             Tense::Past,
             if verbish(main_word) {
                 VerbClass::State
@@ -590,16 +507,14 @@ fn read_predicate(
                 VerbClass::Copula
             },
         ),
-        Some("had" | "hadn't") => (Tense::Pluperfect, VerbClass::Action),
+        Some(aux) if lex.aux_pluperfect.contains(aux) => (Tense::Pluperfect, VerbClass::Action),
         Some("'d") if is_past(main_word) || is_participle(main_word) => {
             (Tense::Pluperfect, VerbClass::Action)
         }
-        Some("have" | "has" | "haven't" | "hasn't") => (Tense::Perfect, VerbClass::Action),
-        Some("did" | "didn't") => (Tense::Past, VerbClass::Action),
-        Some("do" | "does" | "don't" | "doesn't" | "can" | "can't" | "cannot") => {
-            (Tense::Present, VerbClass::Action)
-        }
-        Some("will" | "won't" | "shall") => (Tense::Future, VerbClass::Action),
+        Some(aux) if lex.aux_perfect.contains(aux) => (Tense::Perfect, VerbClass::Action),
+        Some(aux) if lex.aux_past_do.contains(aux) => (Tense::Past, VerbClass::Action),
+        Some(aux) if lex.aux_present.contains(aux) => (Tense::Present, VerbClass::Action),
+        Some(aux) if lex.aux_future.contains(aux) => (Tense::Future, VerbClass::Action),
         Some(_) => (Tense::Conditional, VerbClass::Action),
     };
     // "we kept getting complaints": an ongoing state, not an action.
@@ -608,7 +523,7 @@ fn read_predicate(
             .and_then(|m| tokens.get(m + 1))
             .is_some_and(|n| n.norm.ends_with("ing"));
     if class == VerbClass::Action
-        && (STATE_VERBS.contains(&main_word) || main_word == "to" || kept_going)
+        && (lex.state_verbs.contains(main_word) || main_word == "to" || kept_going)
     {
         class = VerbClass::State;
     }
@@ -625,25 +540,9 @@ fn read_predicate(
 
 /// Nouns of time: "the next day we shipped" is a time phrase and a main
 /// clause, not a relative clause.
-#[rustfmt::skip]
-const TIME_NOUNS: &[&str] = &[
-    "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "morning",
-    "night", "afternoon", "evening", "end", "quarter", "sprint", "weekend", "moment", "point",
-    "minute", "hour", "later", "ago",
-];
-
-/// Determiners that open a noun phrase a relative clause can modify.
-const DETERMINERS: &[&str] = &[
-    "the", "this", "that", "a", "an", "every", "each", "any", "my", "our", "their", "his", "her",
-    "its",
-];
-
-/// Particles and prepositions a relative clause can leave stranded ("the
-/// situation I walked into").
-const STRANDED: &[&str] = &[
-    "into", "on", "with", "to", "for", "about", "from", "in", "at", "up", "over", "out", "through",
-    "under",
-];
+fn is_time_word(t: &Token) -> bool {
+    t.is_in(&lex().time_units) || t.is_in(&lex().time_phrase_nouns)
+}
 
 /// Whether the pronoun subject at `subject` opens a relative clause without
 /// "that" that modifies the noun before it ("the situation I walked into",
@@ -659,35 +558,35 @@ fn contact_relative(tokens: &[Token], subject: usize, end: usize, filler: &[bool
             && !is_pronoun_subject(t)
             && !is_aux(&t.norm)
             && !is_past(&t.norm)
-            && !t.is_any(SUBORDINATORS)
-            && !t.is_any(DETERMINERS)
-            && !t.is_any(INTRO_PREPOSITIONS)
-            && !t.is_any(&["and", "but", "or", "so", "then", "of", "than", "like"])
+            && !t.is_in(&lex().subordinators)
+            && !is_determiner(&t.norm)
+            && !t.is_in(&lex().intro_prepositions)
+            && !t.is_in(&lex().not_relative_nouns)
     };
-    if skip(filler, noun) || !nominal(&tokens[noun]) || tokens[noun].is_any(TIME_NOUNS) {
+    if skip(filler, noun) || !nominal(&tokens[noun]) || is_time_word(&tokens[noun]) {
         return false;
     }
     // Up to two modifiers between the determiner and the noun.
     let Some(det) = (1..=3)
         .filter_map(|back| noun.checked_sub(back))
         .take_while(|&k| tokens[k].is_word())
-        .find(|&k| tokens[k].is_any(DETERMINERS))
+        .find(|&k| is_determiner(&tokens[k].norm))
     else {
         return false;
     };
-    if (det + 1..noun).any(|k| !nominal(&tokens[k]) || tokens[k].is_any(TIME_NOUNS)) {
+    if (det + 1..noun).any(|k| !nominal(&tokens[k]) || is_time_word(&tokens[k])) {
         return false;
     }
     // "In the end we launched": an introductory preposition phrase.
     if det
         .checked_sub(1)
-        .is_some_and(|p| tokens[p].is_any(INTRO_PREPOSITIONS))
+        .is_some_and(|p| tokens[p].is_in(&lex().intro_prepositions))
     {
         return false;
     }
     // The verb, after any auxiliaries and adverbs.
     let mut j = subject + 1;
-    while j < end && (skip(filler, j) || tokens[j].is_any(ADVERBS)) {
+    while j < end && (skip(filler, j) || tokens[j].is_in(&lex().adverbs)) {
         j += 1;
     }
     while j + 1 < end
@@ -697,7 +596,7 @@ fn contact_relative(tokens: &[Token], subject: usize, end: usize, filler: &[bool
     {
         j += 1;
     }
-    let possession = tokens[j.min(end.saturating_sub(1))].is_any(&["had", "have"]);
+    let possession = tokens[j.min(end.saturating_sub(1))].is_in(&lex().possession_forms);
     if j >= end
         || !tokens[j].is_word()
         || !is_past(&tokens[j].norm)
@@ -706,19 +605,19 @@ fn contact_relative(tokens: &[Token], subject: usize, end: usize, filler: &[bool
         return false;
     }
     let mut k = j + 1;
-    if k < end && tokens[k].is_any(STRANDED) {
+    if k < end && tokens[k].is_in(&lex().stranded_particles) {
         k += 1;
     }
     k >= end
         || !tokens[k].is_word()
-        || (is_aux(&tokens[k].norm) && !tokens[k].is_any(&["to"]))
+        || (is_aux(&tokens[k].norm) && !tokens[k].is("to"))
         || (is_past(&tokens[k].norm) && !tokens[k].norm.ends_with("ed"))
 }
 
 /// Whether the next verb-ish token after `j` is a participle ("had never
 /// used"), making "had" an auxiliary rather than possession.
 fn next_is_participle(tokens: &[Token], mut j: usize, end: usize, filler: &[bool]) -> bool {
-    while j < end && (skip(filler, j) || tokens[j].is_any(ADVERBS)) {
+    while j < end && (skip(filler, j) || tokens[j].is_in(&lex().adverbs)) {
         j += 1;
     }
     j < end && {

@@ -17,26 +17,10 @@
 
 use super::clauses::Clause;
 use super::cues::Cue;
-use super::lexicon::Person;
+use super::lexicon::{lex, Person};
+use super::parsed::Parsed;
 use super::star::{has_cue, Part};
-use super::Parsed;
-
-/// Who did the actions of the Action part.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Ownership {
-    /// Past-tense actions with "I" as subject.
-    pub i_actions: usize,
-    pub we_actions: usize,
-    /// The first clause with a "we" action, as evidence.
-    pub first_we: Option<usize>,
-}
-
-impl Ownership {
-    /// Every action is "we": the candidate's own part is hidden.
-    pub fn all_we(&self) -> bool {
-        self.i_actions == 0 && self.we_actions > 0
-    }
-}
+use crate::facts::Ownership;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Reasoning {
@@ -50,22 +34,6 @@ pub(crate) struct Reasoning {
     /// First clause stating a lesson.
     pub lesson: Option<usize>,
 }
-
-/// Words in a question that ask for a setback story.
-#[rustfmt::skip]
-const SETBACK_QUESTION_WORDS: &[&str] = &[
-    "fail", "failed", "failure", "mistake", "mistakes", "wrong", "disagree", "disagreed",
-    "disagreement", "conflict", "setback", "criticism", "pushback", "missed", "refused", "regret",
-    "unpopular", "tension", "rebuild", "regain", "repair", "lost",
-];
-
-/// Phrases in a question that ask for a setback story.
-#[rustfmt::skip]
-const SETBACK_QUESTION_PHRASES: &[&str] = &[
-    "critical feedback", "negative feedback", "tough feedback", "harsh feedback", "difficult feedback",
-    "didn't go as planned", "did not go as planned", "went wrong", "let someone down", "dropped the ball",
-    "push back", "pushed back", "didn't pay off", "did not pay off", "fell short", "fall short",
-];
 
 pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
     let labels = &p.star.labels;
@@ -120,12 +88,13 @@ pub(crate) fn analyse(p: &Parsed<'_>, question: Option<&str>) -> Reasoning {
         .find(|&i| !p.lesson[i] && has_cue(&clauses[i], &p.cues, Cue::Setback, false));
     let question_asks = question.is_some_and(|q| {
         let lower = q.to_lowercase();
-        SETBACK_QUESTION_PHRASES
+        lex()
+            .setback_question_phrases
             .iter()
             .any(|phrase| lower.contains(phrase))
             || lower
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| SETBACK_QUESTION_WORDS.contains(&w))
+                .any(|w| lex().setback_question_words.contains(w))
     });
 
     let setback = match (setback_clause, question_asks) {

@@ -9,8 +9,9 @@
 //! real story hypothetical.
 
 use super::clauses::{Clause, Pred, Tense};
-use super::lexicon::{subject_of, Person};
+use super::lexicon::{lex, subject_of};
 use super::tokens::Token;
+use crate::facts::Person;
 
 /// What kind of answer the text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,19 +21,6 @@ pub(crate) struct Narrative {
     /// The answer recounts at least one specific past event.
     pub story: bool,
 }
-
-/// Words that open an imagined example inside a plan ("Say we were
-/// choosing between two regions", "Suppose the vendor slipped").
-const SCENARIO_OPENERS: &[&[&str]] = &[
-    &["say"],
-    &["let's", "say"],
-    &["lets", "say"],
-    &["suppose"],
-    &["supposing"],
-    &["imagine"],
-    &["for", "example", "if"],
-    &["for", "instance", "if"],
-];
 
 /// Whether clause `c` opens (after at most one discourse word) on a
 /// scenario opener followed by its subject.
@@ -45,23 +33,21 @@ fn imagined(tokens: &[Token], c: &Clause) -> bool {
         .take(5)
         .collect();
     (0..2.min(words.len())).any(|start| {
-        SCENARIO_OPENERS.iter().any(|opener| {
-            words.len() > start + opener.len()
+        lex().scenario_openers.iter().any(|opener| {
+            let len = opener.split(' ').count();
+            words.len() > start + len
                 && opener
-                    .iter()
+                    .split(' ')
                     .enumerate()
                     .all(|(j, w)| words[start + j].is(w))
-                && subject_start(words[start + opener.len()])
+                && subject_start(words[start + len])
         })
     })
 }
 
 /// A word that can open the subject of an imagined clause.
 fn subject_start(t: &Token) -> bool {
-    subject_of(&t.norm).is_some()
-        || t.is_any(&[
-            "the", "a", "an", "our", "your", "their", "this", "that", "some",
-        ])
+    subject_of(&t.norm).is_some() || t.is_in(&lex().scenario_subject_openers)
 }
 
 /// A past form that narrates a real event: not the subjunctive "if I were".
@@ -69,7 +55,7 @@ fn real_past(tokens: &[Token], p: &Pred) -> bool {
     let subjunctive = p.person == Person::I
         && p.verb.is_some_and(|v| tokens[v].is("were"))
         && p.subject > 0
-        && tokens[p.subject - 1].is_any(&["if", "as"]);
+        && tokens[p.subject - 1].is_in(&lex().subjunctive_openers);
     p.tense == Tense::Past && !p.ambiguous && !subjunctive
 }
 
@@ -101,8 +87,8 @@ pub(crate) fn classify(tokens: &[Token], clauses: &[Clause], lesson: &[bool]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::clauses::split;
-    use crate::analysis::tokens::Doc;
+    use crate::extract::clauses::split;
+    use crate::extract::tokens::Doc;
 
     fn narrative(text: &str) -> Narrative {
         let doc = Doc::new(text);

@@ -8,16 +8,18 @@
 //! "myself" does not. Tokens keep internal apostrophes, so each token is
 //! split at them to get those runs back.
 
+use super::lexicon::lex;
 use super::tokens::Doc;
 use crate::analysis::FirstPerson;
 
 pub(crate) fn count(doc: &Doc<'_>) -> FirstPerson {
     let (mut i, mut we) = (0, 0);
+    let lex = lex();
     for part in doc.words().flat_map(|t| t.norm.split('\'')) {
-        match part {
-            "i" | "me" | "my" => i += 1,
-            "we" | "our" | "us" => we += 1,
-            _ => {}
+        if lex.first_person_i.contains(part) {
+            i += 1;
+        } else if lex.first_person_we.contains(part) {
+            we += 1;
         }
     }
     let i_share = (i + we > 0).then(|| i as f64 / (i + we) as f64);

@@ -8,27 +8,10 @@
 //! each by its unit, and decides from its context whether it is a measured
 //! outcome.
 
-use super::lexicon::{is_aux, is_number_word, is_past, number_word_value};
+use super::lexicon::{is_aux, is_number_word, is_past, lex, number_word_value};
 use super::tokens::{Doc, Kind, Token};
+pub(crate) use crate::facts::{Measure, Unit};
 use std::ops::Range;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Unit {
-    Percent,
-    Money,
-    /// "three times", "10x", "doubled".
-    Multiplier,
-    /// "half", "a third", "a quarter".
-    Fraction,
-    /// Seconds to years.
-    Duration,
-    /// A year, a day of a month, an ordinal.
-    Date,
-    /// A number of things ("forty robots", "ninety thousand people").
-    Count,
-    /// A number with no unit after it.
-    Bare,
-}
 
 /// One number phrase: tokens `first..=last` (unit included).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -58,14 +41,11 @@ pub(crate) fn find(doc: &Doc<'_>) -> Vec<Quantity> {
 
 /// Words that make a following or preceding fraction a quantity.
 fn fraction_word(w: &str) -> bool {
-    matches!(w, "half" | "third" | "quarter" | "thirds" | "quarters")
+    lex().fraction_words.contains(w)
 }
 
 fn multiplier_word(w: &str) -> bool {
-    matches!(
-        w,
-        "doubled" | "tripled" | "quadrupled" | "halved" | "twice" | "tenfold" | "double" | "triple"
-    )
+    lex().multiplier_words.contains(w)
 }
 
 /// A digit-led word with a unit glued on ("200ms", "10x", "3k", "4th").
@@ -88,9 +68,7 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     };
     if t.kind == Kind::Punct {
         // "$2M", "£300": the currency sign belongs to the number.
-        if matches!(t.norm.as_str(), "$" | "£" | "€")
-            && tokens.get(i + 1).is_some_and(starts_number)
-        {
+        if t.is_in(&lex().currency_signs) && tokens.get(i + 1).is_some_and(starts_number) {
             let inner = phrase_at(tokens, i + 1)?;
             return Some(Quantity {
                 first: i,
@@ -125,7 +103,7 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
         // "half" alone, "a third", "about a quarter", "two thirds" (the
         // number case is handled below).
-        let article = i > 0 && tokens[i - 1].is_any(&["a", "one"]);
+        let article = i > 0 && tokens[i - 1].is_in(&lex().fraction_articles);
         if t.is("half") || article {
             return Some(Quantity {
                 first: if article { i - 1 } else { i },
@@ -136,9 +114,7 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         }
         return None;
     }
-    if t.is("a")
-        && word(i + 1).is_some_and(|w| matches!(w, "hundred" | "thousand" | "million" | "dozen"))
-    {
+    if t.is("a") && word(i + 1).is_some_and(|w| lex().article_magnitudes.contains(w)) {
         let inner = phrase_at(tokens, i + 1)?;
         return Some(Quantity { first: i, ..inner });
     }
@@ -146,14 +122,17 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
         return None;
     }
     if let Some((value, suffix)) = glued_unit(&t.norm) {
-        let unit = match suffix {
-            "ms" | "s" | "sec" | "secs" | "min" | "mins" | "h" | "hr" | "hrs" | "d" | "wk"
-            | "wks" | "yr" | "yrs" => Unit::Duration,
-            "x" => Unit::Multiplier,
-            "st" | "nd" | "rd" | "th" => Unit::Date,
-            "k" | "m" | "mm" | "b" | "bn" => Unit::Count,
-            _ => Unit::Count,
-        };
+        let lex = lex();
+        let suffixes = [
+            (&lex.glued_duration_suffixes, Unit::Duration),
+            (&lex.glued_multiplier_suffixes, Unit::Multiplier),
+            (&lex.glued_ordinal_suffixes, Unit::Date),
+        ];
+        // Any other suffix ("3k", "2m") counts things.
+        let unit = suffixes
+            .into_iter()
+            .find(|(list, _)| list.contains(suffix))
+            .map_or(Unit::Count, |(_, unit)| unit);
         return Some(Quantity {
             first: i,
             last: i,
@@ -172,7 +151,7 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
             }
         } else if !is_number_word(&next.norm) {
             let and_after_magnitude = next.is("and") && is_magnitude(&tokens[last].norm);
-            let joins = next.is_any(&["point", "-"]) || and_after_magnitude;
+            let joins = next.is_in(&lex().number_joiners) || and_after_magnitude;
             if joins && tokens.get(j + 1).is_some_and(|n| is_number_word(&n.norm)) {
                 j += 1;
                 continue;
@@ -185,12 +164,9 @@ fn phrase_at(tokens: &[Token], i: usize) -> Option<Quantity> {
     let value = value_of(&tokens[i..=last]);
     // "one-third", "two-thirds": a hyphenated fraction.
     if hyphen_glued(tokens, last)
-        && tokens.get(last + 2).is_some_and(|f| {
-            matches!(
-                f.norm.as_str(),
-                "third" | "thirds" | "quarter" | "quarters" | "half"
-            )
-        })
+        && tokens
+            .get(last + 2)
+            .is_some_and(|f| f.is_in(&lex().fraction_words))
     {
         return Some(Quantity {
             first: i,
@@ -220,7 +196,7 @@ fn hyphen_glued(tokens: &[Token], i: usize) -> bool {
 }
 
 fn is_magnitude(w: &str) -> bool {
-    matches!(w, "hundred" | "thousand" | "million" | "billion")
+    lex().magnitudes.contains(w)
 }
 
 fn starts_number(t: &Token) -> bool {
@@ -255,50 +231,13 @@ fn value_of(tokens: &[Token]) -> Option<f64> {
     Some(total + current)
 }
 
-/// Units that make a number a duration.
-#[rustfmt::skip]
-const TIME_UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
-    "month", "months", "year", "years", "quarter", "quarters", "sprint", "sprints", "night",
-    "nights", "weekend", "weekends", "morning", "mornings", "semester", "semesters", "decade",
-    "decades", "ms", "milliseconds",
-];
-
-/// Month names: a number next to one is a date.
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
-];
-
-/// Words after "N times" that make it a multiplier ("three times faster").
-const COMPARATIVES: &[&str] = &[
-    "more", "less", "fewer", "faster", "slower", "higher", "lower", "bigger", "larger", "smaller",
-    "better", "cheaper", "as", "the", "over",
-];
-
-/// Comparatives right after a quantity that make it a measured change
-/// ("forty minutes earlier"); "three weeks late" only dates a slip.
-#[rustfmt::skip]
-const RESULT_COMPARATIVES: &[&str] = &[
-    "earlier", "sooner", "faster", "quicker", "shorter", "less", "fewer", "more", "cheaper", "higher",
-    "lower", "better", "ahead",
-];
-
-/// Words that may sit between a number and its unit ("eleven thousand extra
-/// units", "twenty percent more leads").
-#[rustfmt::skip]
-const UNIT_MODIFIERS: &[&str] = &[
-    "extra", "more", "fewer", "less", "additional", "new", "full", "straight", "whole",
-];
-
 /// The unit of the number in `first..=last` and the last token it covers.
 fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -> (Unit, usize) {
     let prev_word = first
         .checked_sub(1)
         .map(|p| tokens[p].norm.as_str())
         .unwrap_or("");
-    if MONTHS.contains(&prev_word) {
+    if lex().months.contains(prev_word) {
         return (Unit::Date, last);
     }
     let next = tokens.get(last + 1);
@@ -310,7 +249,7 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     let mut j = last + 1;
     // "eleven thousand extra units", "forty scheduled procedures".
     while tokens.get(j).is_some_and(|t| {
-        t.is_any(UNIT_MODIFIERS)
+        t.is_in(&lex().unit_modifiers)
             || (t.norm.ends_with("ed")
                 && is_past(&t.norm)
                 && tokens
@@ -326,31 +265,32 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     // "twenty-three of her reports", "three of the five vendors": a
     // partitive counts the things named after "of".
     let partitive = w == "of"
-        && tokens.get(j + 1).is_some_and(|t| {
-            t.is_any(&[
-                "the", "her", "his", "their", "our", "my", "its", "these", "those",
-            ])
-        });
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.is_in(&lex().partitive_determiners));
     if partitive {
         return (Unit::Count, last);
     }
+    let lex = lex();
+    let next_is = |word: &str| tokens.get(j + 1).is_some_and(|t| t.is(word));
     let unit = match w {
-        "percent" | "percentage" | "pct" | "points" | "basis" => Unit::Percent,
-        "per" if tokens.get(j + 1).is_some_and(|t| t.is("cent")) => return (Unit::Percent, j + 1),
-        "dollars" | "dollar" | "bucks" | "euros" | "euro" | "pounds" | "cents" | "grand"
-        | "usd" => Unit::Money,
+        _ if lex.percent_units.contains(w) => Unit::Percent,
+        "per" if next_is("cent") => return (Unit::Percent, j + 1),
+        _ if lex.money_units.contains(w) => Unit::Money,
         // "three times faster" multiplies; "called ten times" counts.
-        "times" if tokens.get(j + 1).is_some_and(|t| t.is_any(COMPARATIVES)) => Unit::Multiplier,
-        "fold" | "x" => Unit::Multiplier,
-        "third" | "thirds" | "half" | "halves" | "fifths" | "tenths"
-            if value.is_some_and(|v| v < 10.0) =>
+        "times"
+            if tokens
+                .get(j + 1)
+                .is_some_and(|t| t.is_in(&lex.comparatives)) =>
         {
-            Unit::Fraction
+            Unit::Multiplier
         }
+        _ if lex.multiplier_units.contains(w) => Unit::Multiplier,
+        _ if lex.fraction_units.contains(w) && value.is_some_and(|v| v < 10.0) => Unit::Fraction,
         // "three quarters of the users" is a fraction; "two quarters" is time.
-        "quarter" | "quarters" if tokens.get(j + 1).is_some_and(|t| t.is("of")) => Unit::Fraction,
-        _ if MONTHS.contains(&w) => Unit::Date,
-        _ if TIME_UNITS.contains(&w) => Unit::Duration,
+        _ if lex.quarter_units.contains(w) && next_is("of") => Unit::Fraction,
+        _ if lex.months.contains(w) => Unit::Date,
+        _ if lex.time_units.contains(w) => Unit::Duration,
         _ if is_year => return (Unit::Date, last),
         _ if is_count_noun(w) => Unit::Count,
         _ => return (Unit::Bare, last),
@@ -358,61 +298,17 @@ fn unit_after(tokens: &[Token], first: usize, last: usize, value: Option<f64>) -
     (unit, j)
 }
 
-/// Function words and pronouns: never the noun a number counts.
-#[rustfmt::skip]
-const NOT_COUNTED: &[&str] = &[
-    "and", "or", "to", "of", "in", "on", "at", "for", "by", "with", "from", "than", "the", "a",
-    "an", "that", "which", "who", "i", "we", "you", "they", "he", "she", "it", "was", "were", "is",
-    "are", "had", "have", "has", "did", "so", "but", "because", "if", "when", "out", "instead",
-    "before", "after", "until", "later", "earlier", "each", "every", "per",
-];
-
 /// Whether `w` can be the noun a number counts ("robots", "people"): not a
 /// function word, verb form or adverb.
 fn is_count_noun(w: &str) -> bool {
-    !NOT_COUNTED.contains(&w) && !w.ends_with("ly") && !is_past(w) && !is_aux(w)
+    !lex().not_counted.contains(w) && !w.ends_with("ly") && !is_past(w) && !is_aux(w)
 }
-
-/// See [`is_change_verb`].
-#[rustfmt::skip]
-const CHANGE_VERBS: &[&str] = &[
-    "saved", "save", "saving", "cut", "reduced", "dropped", "fell", "rose", "grew", "increased",
-    "decreased", "improved", "stayed", "remained", "reached", "hit", "got", "getting", "achieved",
-    "sold", "signed", "gained", "won", "shaved", "freed", "recovered", "generated", "earned",
-    "raised", "lowered", "shortened", "boosted", "lifted", "jumped", "climbed", "doubled",
-    "tripled", "halved", "went", "came", "brought", "delivered", "closed", "converted", "retained",
-    "processed", "handled", "served", "shipped", "onboarded", "trimmed", "slashed", "avoided",
-    "prevented", "eliminated", "added", "attracted",
-];
 
 /// Verbs of measurable change or attainment: a number right after them is
 /// the value reached ("dropped by six degrees", "stayed at 4.7 stars", "got
 /// twelve thousand sign ups").
 fn is_change_verb(w: &str) -> bool {
-    CHANGE_VERBS.contains(&w)
-}
-
-/// Words allowed between a change verb and its number ("dropped by about",
-/// "stayed at", "went down to roughly").
-#[rustfmt::skip]
-const CHANGE_GLUE: &[&str] = &[
-    "by", "about", "around", "nearly", "almost", "over", "under", "at", "to", "roughly",
-    "approximately", "just", "only", "another", "an", "a", "extra", "more", "than", "less", "them",
-    "us", "it", "our", "their", "the", "in", "back", "down", "up", "below", "above", "like",
-    "maybe", "some",
-];
-
-/// How strongly a quantity reads as a measured outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Measure {
-    /// A date, a duration that measures nothing, "one".
-    None,
-    /// A plain count ("forty robots"): an outcome inside a Result, but
-    /// actions count things too ("I sat with nurses on three units").
-    Count,
-    /// A change or comparison: a percentage, money, a fraction, from/to,
-    /// "instead of", a value reached after a verb of change.
-    Change,
+    lex().change_verbs.contains(w)
 }
 
 /// How quantity `idx` measures, judged from its unit and context.
@@ -422,11 +318,9 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
     // number refers back to things already known; it measures nothing.
     // "all" quantifies rather than refers back: "closed all three hundred
     // tickets" counts the outcome ("all the three" still refers back).
-    let referential = tokens[q.first.saturating_sub(2)..q.first].iter().any(|t| {
-        t.is_any(&[
-            "the", "these", "those", "our", "my", "their", "its", "his", "her",
-        ])
-    });
+    let referential = tokens[q.first.saturating_sub(2)..q.first]
+        .iter()
+        .any(|t| t.is_in(&lex().referential_determiners));
     let changed = || {
         (after_change_verb(tokens, q) && !referential)
             || from_to(tokens, quantities, idx)
@@ -473,14 +367,12 @@ pub(crate) fn measure(tokens: &[Token], quantities: &[Quantity], idx: usize) -> 
 /// it and "of" after it ("to five percent of traffic", "on half of the
 /// stores").
 fn scope_share(tokens: &[Token], q: &Quantity) -> bool {
-    const SCOPE: &[&str] = &["on", "to", "for", "across", "with", "at", "in"];
-    const HEDGES: &[&str] = &["about", "around", "roughly", "only", "just", "like", "a"];
     let followed_by_of = tokens.get(q.last + 1).is_some_and(|t| t.is("of"));
     let preposition = tokens[..q.first]
         .iter()
         .rev()
-        .find(|t| !t.is_any(HEDGES))
-        .is_some_and(|t| t.is_any(SCOPE));
+        .find(|t| !t.is_in(&lex().scope_hedges))
+        .is_some_and(|t| t.is_in(&lex().scope_prepositions));
     followed_by_of && preposition
 }
 
@@ -488,47 +380,26 @@ fn scope_share(tokens: &[Token], q: &Quantity) -> bool {
 /// for 85 percent of restaurants", "retained service for half of the
 /// stores") measures how much was kept, not where an action was tried.
 fn after_retention_verb(tokens: &[Token], q: &Quantity) -> bool {
-    const RETENTION: &[&str] = &["kept", "retained", "preserved", "saved", "protected"];
     tokens[q.first.saturating_sub(8)..q.first]
         .iter()
         .rev()
-        .take_while(|t| t.is_word() && !t.is_any(&["and", "but", "which", "that", "who", "so"]))
-        .any(|t| t.is_any(RETENTION))
+        .take_while(|t| t.is_word() && !t.is_in(&lex().phrase_boundaries))
+        .any(|t| t.is_in(&lex().retention_verbs))
 }
 
 /// A fraction that opens a phrase and is followed by a present participle
 /// divides a group ("ten stores, half printing coupons and half offering a
 /// code") rather than measuring a change ("cut it by half, saving ...").
 fn partition(tokens: &[Token], q: &Quantity) -> bool {
-    const NOT_PARTICIPLES: &[&str] = &[
-        "during",
-        "morning",
-        "evening",
-        "thing",
-        "nothing",
-        "something",
-        "anything",
-        "everything",
-        "string",
-        "ceiling",
-        "building",
-        "spring",
-        "king",
-        "ring",
-        "meeting",
-        "funding",
-        "pricing",
-        "training",
-        "marketing",
-        "staffing",
-        "hiring",
-    ];
     let opens_phrase = q
         .first
         .checked_sub(1)
-        .is_none_or(|p| !tokens[p].is_word() || tokens[p].is_any(&["and", "or", "with"]));
+        .is_none_or(|p| !tokens[p].is_word() || tokens[p].is_in(&lex().partition_joiners));
     let participle = tokens.get(q.last + 1).is_some_and(|t| {
-        t.is_word() && t.norm.len() > 4 && t.norm.ends_with("ing") && !t.is_any(NOT_PARTICIPLES)
+        t.is_word()
+            && t.norm.len() > 4
+            && t.norm.ends_with("ing")
+            && !t.is_in(&lex().not_participles)
     });
     opens_phrase && participle
 }
@@ -539,17 +410,15 @@ fn partition(tokens: &[Token], q: &Quantity) -> bool {
 /// follows it.
 fn attributive_duration(tokens: &[Token], q: &Quantity) -> bool {
     let unit = &tokens[q.last];
-    let after_article = q.first > 0 && tokens[q.first - 1].is_any(&["a", "an"]);
+    let after_article = q.first > 0 && tokens[q.first - 1].is_in(&lex().indefinite_articles);
     let singular = !unit.norm.ends_with('s') && q.value.is_some_and(|v| v != 1.0);
     let noun_after = tokens.get(q.last + 1).is_some_and(|t| {
         t.is_word()
             && is_count_noun(&t.norm)
-            && !t.is_any(RESULT_COMPARATIVES)
-            && !t.is_any(&[
-                "ago", "early", "late", "later", "earlier", "faster", "sooner",
-            ])
+            && !t.is_in(&lex().result_comparatives)
+            && !t.is_in(&lex().not_attributive_followers)
     });
-    TIME_UNITS.contains(&unit.norm.as_str()) && (after_article || singular) && noun_after
+    unit.is_in(&lex().time_units) && (after_article || singular) && noun_after
 }
 
 /// "dropped by about six degrees", "stayed at 4.7", "saved our finance
@@ -557,10 +426,6 @@ fn attributive_duration(tokens: &[Token], q: &Quantity) -> bool {
 /// punctuation or other preposition ("got funding for a three month
 /// pilot") in between.
 fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
-    const BLOCKERS: &[&str] = &[
-        "for", "on", "with", "of", "from", "into", "during", "after", "before", "within", "across",
-        "through", "per", "and", "or", "but", "that", "which", "who", "when", "while", "because",
-    ];
     let mut j = q.first;
     for _ in 0..6 {
         let Some(p) = j.checked_sub(1) else {
@@ -570,7 +435,7 @@ fn after_change_verb(tokens: &[Token], q: &Quantity) -> bool {
         if is_change_verb(&t.norm) {
             return true;
         }
-        if !t.is_word() || (t.is_any(BLOCKERS) && !t.is_any(CHANGE_GLUE)) {
+        if !t.is_word() || (t.is_in(&lex().change_blockers) && !t.is_in(&lex().change_glue)) {
             return false;
         }
         j = p;
@@ -606,23 +471,15 @@ fn from_to(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
         || idx.checked_sub(1).is_some_and(|p| pair(&quantities[p], q))
 }
 
-/// Approximating words that may stand before a number ("about", "just
-/// over", "more than", "a little under").
-#[rustfmt::skip]
-const APPROXIMATORS: &[&str] = &[
-    "about", "around", "roughly", "nearly", "almost", "approximately", "over", "under", "just",
-    "more", "less", "fewer", "than", "only", "barely", "little", "bit", "maybe", "some",
-];
-
 /// The first token of the run of approximators that ends right before
 /// token `first` ("more than" in "from more than forty"), or `first`.
 fn before_approximators(tokens: &[Token], first: usize) -> usize {
     let mut k = first;
-    while k > 0 && tokens[k - 1].is_any(APPROXIMATORS) {
+    while k > 0 && tokens[k - 1].is_in(&lex().approximators) {
         k -= 1;
     }
     // "a little over", "a bit under".
-    if k > 0 && k < first && tokens[k].is_any(&["little", "bit"]) && tokens[k - 1].is("a") {
+    if k > 0 && k < first && tokens[k].is_in(&lex().approximating_nouns) && tokens[k - 1].is("a") {
         k -= 1;
     }
     k
@@ -633,7 +490,7 @@ fn compared(tokens: &[Token], quantities: &[Quantity], q: &Quantity) -> bool {
     // "instead" compares only as "instead of"; a clause-final "instead"
     // ("negotiated two quarters instead") replaces a plan, not a value.
     let marker = |k: usize| {
-        tokens[k].is_any(&["than", "compared", "versus", "vs"])
+        tokens[k].is_in(&lex().comparison_markers)
             || (tokens[k].is("instead") && instead_of_a_value(tokens, quantities, k))
             || against_a_reference(tokens, k)
     };
@@ -642,11 +499,11 @@ fn compared(tokens: &[Token], quantities: &[Quantity], q: &Quantity) -> bool {
     // "forty minutes earlier", "two days faster".
     let comparative = tokens
         .get(q.last + 1)
-        .is_some_and(|t| t.is_any(RESULT_COMPARATIVES));
+        .is_some_and(|t| t.is_in(&lex().result_comparatives));
     // "down from four seconds", "up from 3.1".
     let from_previous = q.first >= 2
         && tokens[q.first - 1].is("from")
-        && tokens[q.first - 2].is_any(&["down", "up"]);
+        && tokens[q.first - 2].is_in(&lex().directions);
     after || before || from_previous || comparative
 }
 
@@ -684,38 +541,26 @@ fn chosen_instead(tokens: &[Token], q: &Quantity) -> bool {
 /// "against a target of thirty", "against our baseline": a measured value
 /// held against a reference value is a comparison.
 fn against_a_reference(tokens: &[Token], k: usize) -> bool {
-    const REFERENCES: &[&str] = &[
-        "target",
-        "goal",
-        "baseline",
-        "benchmark",
-        "budget",
-        "forecast",
-        "estimate",
-        "plan",
-        "projection",
-        "sla",
-        "average",
-        "norm",
-        "limit",
-    ];
     tokens[k].is("against")
         && tokens[k + 1..(k + 4).min(tokens.len())]
             .iter()
             .take_while(|t| t.is_word())
-            .any(|t| t.is_any(REFERENCES))
+            .any(|t| t.is_in(&lex().reference_values))
 }
 
 /// "two of the three", "one out of two hundred".
 fn of_total(tokens: &[Token], quantities: &[Quantity], idx: usize) -> bool {
     let q = &quantities[idx];
     let mut j = q.last + 1;
-    if !tokens.get(j).is_some_and(|t| t.is_any(&["of", "out"])) {
+    if !tokens
+        .get(j)
+        .is_some_and(|t| t.is_in(&lex().of_total_openers))
+    {
         return false;
     }
     while tokens
         .get(j)
-        .is_some_and(|t| t.is_any(&["of", "out", "the", "our", "those", "these", "all"]))
+        .is_some_and(|t| t.is_in(&lex().of_total_words))
     {
         j += 1;
     }
