@@ -257,7 +257,7 @@ impl From<&Analysis> for AnalysisV1 {
         let part = |p: &analysis::StarPart| StarPartV1 {
             present: p.present,
             span: p.span.map(Into::into),
-            rule: p.rule.and_then(rule_name),
+            rule: p.rule.map(br_core::RuleId::name),
         };
         let evidence = |list: &[analysis::Evidence]| {
             list.iter()
@@ -280,7 +280,7 @@ impl From<&Analysis> for AnalysisV1 {
                         word: m.word.clone(),
                         start: m.start,
                         end: m.end,
-                        rule: rule_name(m.rule),
+                        rule: Some(m.rule.name()),
                     })
                     .collect(),
             },
@@ -324,7 +324,7 @@ impl From<&Analysis> for AnalysisV1 {
                         positive: f.positive,
                         span: f.span.map(Into::into),
                         quote: f.quote.clone(),
-                        rule: rule_name(f.rule),
+                        rule: Some(f.rule.name()),
                     })
                     .collect(),
             },
@@ -425,7 +425,7 @@ impl From<&FollowUp> for FollowUpV1 {
             text: f.text.clone(),
             key_phrase: f.key_phrase.clone(),
             key_span: f.key_span.map(Into::into),
-            rule: rule_name(f.rule),
+            rule: Some(f.rule.name()),
         }
     }
 }
@@ -528,13 +528,6 @@ impl TryFrom<RoundConfigV1> for RoundConfig {
 /// knows (or a version-1 record, which kept none) reads as unrecorded.
 fn rule_id(name: &str) -> br_core::RuleId {
     serde_json::from_value(serde_json::Value::String(name.to_string())).unwrap_or_default()
-}
-
-fn rule_name(rule: br_core::RuleId) -> Option<String> {
-    match serde_json::to_value(rule) {
-        Ok(serde_json::Value::String(name)) => Some(name),
-        _ => None,
-    }
 }
 
 /// Derived data as the core serialized it, or empty when this build cannot
