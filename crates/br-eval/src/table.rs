@@ -61,19 +61,7 @@ pub fn render_table(card: &Scorecard) -> String {
 /// Every miss, grouped by field, one line each ("id: expected X, got Y").
 pub fn render_misses(card: &Scorecard) -> String {
     let mut out = String::new();
-    let mut section = |name: &str, misses: &[Miss]| {
-        if misses.is_empty() {
-            return;
-        }
-        let _ = writeln!(out, "misses, {name}:");
-        for miss in misses {
-            let _ = writeln!(
-                out,
-                "  {}: expected {}, got {}",
-                miss.id, miss.expected, miss.got
-            );
-        }
-    };
+    let mut section = |name: &str, misses: &[Miss]| miss_section(&mut out, name, misses);
     section("fillers", &card.fillers.misses);
     for (name, part) in card.star.parts() {
         section(name, &part.presence.misses);
@@ -117,6 +105,29 @@ fn short_name(kind: FollowUpKind) -> &'static str {
         FollowUpKind::AskWhyDecision => "why",
         FollowUpKind::AskLesson => "lesson",
         FollowUpKind::None => "none",
+    }
+}
+
+/// Every recording whose count of a filler type is wrong ("audio: expected
+/// um x2, got um x1").
+pub fn render_audio_misses(card: &AudioScorecard) -> String {
+    let mut out = String::new();
+    miss_section(&mut out, "fillers", &card.fillers.misses);
+    out
+}
+
+/// One field's misses under a heading; nothing when there are none.
+fn miss_section(out: &mut String, name: &str, misses: &[Miss]) {
+    if misses.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "misses, {name}:");
+    for miss in misses {
+        let _ = writeln!(
+            out,
+            "  {}: expected {}, got {}",
+            miss.id, miss.expected, miss.got
+        );
     }
 }
 

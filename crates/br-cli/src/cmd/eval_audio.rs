@@ -5,7 +5,7 @@ use crate::cmd::speech::{load_engine, ModelArgs};
 use crate::output::print_json;
 use anyhow::{bail, Context};
 use br_core::analyze;
-use br_eval::table::render_audio_table;
+use br_eval::table::{render_audio_misses, render_audio_table};
 use br_eval::AudioScorecard;
 use br_stt::{transcribe_chunked, ChunkConfig};
 use std::path::PathBuf;
@@ -72,10 +72,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
     }
     print!("{}", render_audio_table(&card));
     if args.misses {
-        println!("\nmisses (recording: expected, found)");
-        for miss in &card.fillers.misses {
-            println!("  {}: {}, {}", miss.id, miss.expected, miss.got);
-        }
+        print!("\n{}", render_audio_misses(&card));
     }
     Ok(())
 }
