@@ -206,6 +206,35 @@ impl Practice {
         Ok(deleted)
     }
 
+    /// Tags the story told for main question `question_idx` of a stored
+    /// round (`None` removes the tag) and stores it, whether the round is
+    /// the one in play (which then carries the tag too) or one from the
+    /// history. Returns the round as tagged.
+    pub fn tag_story(
+        &self,
+        round_id: i64,
+        question_idx: usize,
+        story_id: Option<i64>,
+        at_ms: i64,
+    ) -> Result<Round, AppError> {
+        let mut desk = self.desk();
+        let Desk { store, active } = &mut *desk;
+        if let Some(id) = story_id {
+            store.story(id)?;
+        }
+        let mut stored;
+        let round = match active.as_mut().filter(|a| a.id == round_id) {
+            Some(active) => &mut active.round,
+            None => {
+                stored = Round::resume(store.load_round(round_id)?)?;
+                &mut stored
+            }
+        };
+        round.tag_story(question_idx, story_id)?;
+        store.sync_round(round_id, round, at_ms)?;
+        Ok(round.clone())
+    }
+
     fn desk(&self) -> MutexGuard<'_, Desk> {
         // A panic while the lock was held cannot leave the database half
         // written (every change is one transaction) and the round in play is

@@ -148,6 +148,46 @@ fn an_answer_with_no_words_is_not_counted() {
 /// timeout instead of hanging the test run. Afterwards the round in play is
 /// exactly what is stored.
 #[test]
+fn a_story_tag_reaches_the_round_in_play_and_stored_rounds_alike() {
+    let (_dir, practice) = new_practice();
+    let bank = QuestionBank::builtin();
+    let first = practice.start_round(&bank, config(), 1, 1_000).unwrap();
+    let story = practice
+        .with_store(|store| store.add_story("Checkout latency", "", 1_500))
+        .unwrap();
+    // A second round puts the first down; the first is tagged from storage.
+    let second = practice.start_round(&bank, config(), 2, 2_000).unwrap();
+    let tagged = practice
+        .tag_story(first.id, 0, Some(story.id), 3_000)
+        .unwrap();
+    assert_eq!(tagged.questions()[0].story_id, Some(story.id));
+    let stored = practice
+        .with_store(|store| store.load_round(first.id))
+        .unwrap();
+    assert_eq!(stored.questions[0].story_id, Some(story.id));
+    assert_eq!(practice.current().unwrap().id, second.id);
+
+    // The round in play is tagged in place: the next step keeps the tag.
+    practice
+        .tag_story(second.id, 1, Some(story.id), 4_000)
+        .unwrap();
+    let current = practice.current().unwrap();
+    assert_eq!(current.round.questions()[1].story_id, Some(story.id));
+    let after = practice
+        .step(5_000, |round| round.tag_story(0, None))
+        .unwrap();
+    assert_eq!(after.round.questions()[1].story_id, Some(story.id));
+
+    // An unknown story or question changes nothing.
+    assert!(practice.tag_story(first.id, 0, Some(999), 6_000).is_err());
+    assert!(practice.tag_story(first.id, 99, None, 6_000).is_err());
+    let stored = practice
+        .with_store(|store| store.load_round(first.id))
+        .unwrap();
+    assert_eq!(stored.questions[0].story_id, Some(story.id));
+}
+
+#[test]
 fn concurrent_commands_cannot_deadlock() {
     const THREADS: usize = 8;
     const ROUNDS_OF_COMMANDS: usize = 25;

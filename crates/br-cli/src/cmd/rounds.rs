@@ -4,7 +4,7 @@
 
 use crate::cmd::history::{fmt_opt, print_summary, DataDirArgs};
 use crate::output::print_json;
-use br_app::now_ms;
+use br_app::{now_ms, Practice};
 use br_session::report::format_time_ms;
 use br_session::{Round, RoundStatus};
 use clap::Subcommand;
@@ -33,7 +33,7 @@ enum Action {
 }
 
 pub fn run(args: Args) -> anyhow::Result<()> {
-    let mut store = args.data.open()?;
+    let store = args.data.open()?;
     match args.action {
         Action::List => {
             let rounds = store.list_rounds()?;
@@ -118,7 +118,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         Action::Delete { id } => {
-            let deleted = store.delete_round(id)?;
+            let deleted = Practice::new(store).delete_round(id)?;
             if args.json {
                 return print_json(&deleted);
             }
@@ -129,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             Ok(())
         }
         Action::Close { id } => {
-            let status = store.close_round(id, now_ms())?;
+            let status = Practice::new(store).close_round(id, now_ms())?;
             if args.json {
                 return print_json(&serde_json::json!({ "id": id, "status": status }));
             }

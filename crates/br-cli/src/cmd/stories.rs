@@ -4,8 +4,8 @@
 use crate::cmd::history::DataDirArgs;
 use crate::output::print_json;
 use anyhow::bail;
-use br_app::now_ms;
-use br_session::{story_bank, Round};
+use br_app::{now_ms, Practice};
+use br_session::story_bank;
 use clap::Subcommand;
 
 #[derive(Debug, clap::Args)]
@@ -130,27 +130,22 @@ pub fn run(args: Args) -> anyhow::Result<()> {
             round,
             question,
             story,
-        } => tag(&mut store, round, question, Some(story), args.json),
-        Action::Untag { round, question } => tag(&mut store, round, question, None, args.json),
+        } => tag(store, round, question, Some(story), args.json),
+        Action::Untag { round, question } => tag(store, round, question, None, args.json),
     }
 }
 
 fn tag(
-    store: &mut br_store::Store,
+    store: br_store::Store,
     round_id: i64,
     question: usize,
     story: Option<i64>,
     json: bool,
 ) -> anyhow::Result<()> {
-    if let Some(id) = story {
-        store.story(id)?;
-    }
-    let mut round = Round::resume(store.load_round(round_id)?)?;
     let Some(question_idx) = question.checked_sub(1) else {
         bail!("questions are numbered from 1");
     };
-    round.tag_story(question_idx, story)?;
-    store.sync_round(round_id, &round, now_ms())?;
+    let round = Practice::new(store).tag_story(round_id, question_idx, story, now_ms())?;
     let warnings = round.summary().story_warnings;
     if json {
         return print_json(
