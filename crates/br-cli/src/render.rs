@@ -2,7 +2,7 @@
 //! `practice`: the transcript with fillers marked inline, then structure,
 //! ownership, score and the first follow-up.
 
-use br_core::analysis::{Analysis, StarPart};
+use br_core::analysis::{Analysis, StarPartKind};
 use br_core::{CheckStatus, Facts, RuleId};
 use std::fmt::Write;
 
@@ -26,10 +26,10 @@ pub fn print_feedback(text: &str, analysis: &Analysis) {
 fn feedback(text: &str, analysis: &Analysis) -> String {
     let mut out = String::new();
     let marks: Vec<(usize, usize)> = analysis
-        .fillers
-        .spans
-        .iter()
-        .map(|m| (m.start, m.end))
+        .marked_runs()
+        .into_iter()
+        .filter(|run| run.filler.is_some())
+        .map(|run| (run.start, run.end))
         .collect();
     let _ = writeln!(
         out,
@@ -55,20 +55,13 @@ fn feedback(text: &str, analysis: &Analysis) -> String {
     let fp = &analysis.first_person;
     let _ = writeln!(out, "First person: I {} / we {}", fp.i, fp.we);
 
-    let star = &analysis.star;
-    let parts: [(&str, &StarPart); 4] = [
-        ("Situation", &star.situation),
-        ("Task", &star.task),
-        ("Action", &star.action),
-        ("Result", &star.result),
-    ];
     let _ = writeln!(out, "STAR:");
-    for (name, part) in parts {
-        let detail = match part.span {
+    for kind in StarPartKind::ALL {
+        let detail = match analysis.star.part(kind).span {
             Some(span) => format!("\"{}\"", excerpt(text, span.start, span.end, 70)),
             None => "missing".to_string(),
         };
-        let _ = writeln!(out, "  {:<10} {}", name, detail);
+        let _ = writeln!(out, "  {:<10} {}", kind.name(), detail);
     }
     let quantified = if analysis.result_quantified {
         "yes"
@@ -89,7 +82,12 @@ fn feedback(text: &str, analysis: &Analysis) -> String {
         let _ = write!(delivery, ", {wpm:.0} words per minute");
     }
     if !spec.long_pauses.is_empty() {
-        let _ = write!(delivery, ", {} pauses over 2 s", spec.long_pauses.len());
+        let _ = write!(
+            delivery,
+            ", {} pauses over {} s",
+            spec.long_pauses.len(),
+            br_core::THRESHOLDS.long_pause_s
+        );
     }
     let _ = writeln!(out, "{delivery}");
 
@@ -135,13 +133,9 @@ fn explanation(text: &str, facts: &Facts, analysis: &Analysis) -> String {
         );
     }
     let _ = writeln!(out, "STAR parts");
-    let parts = [
-        ("situation", &analysis.star.situation),
-        ("task", &analysis.star.task),
-        ("action", &analysis.star.action),
-        ("result", &analysis.star.result),
-    ];
-    for (name, part) in parts {
+    for kind in StarPartKind::ALL {
+        let name = kind.name().to_lowercase();
+        let part = analysis.star.part(kind);
         match (part.span, part.rule) {
             (Some(span), Some(r)) => {
                 let _ = writeln!(

@@ -103,6 +103,48 @@ pub struct Star {
     pub result: StarPart,
 }
 
+impl Star {
+    /// One part by name.
+    pub fn part(&self, kind: StarPartKind) -> &StarPart {
+        match kind {
+            StarPartKind::Situation => &self.situation,
+            StarPartKind::Task => &self.task,
+            StarPartKind::Action => &self.action,
+            StarPartKind::Result => &self.result,
+        }
+    }
+}
+
+/// The four STAR parts, in the order an answer tells them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum StarPartKind {
+    Situation,
+    Task,
+    Action,
+    Result,
+}
+
+impl StarPartKind {
+    pub const ALL: [StarPartKind; 4] = [
+        StarPartKind::Situation,
+        StarPartKind::Task,
+        StarPartKind::Action,
+        StarPartKind::Result,
+    ];
+
+    /// The part's name as a candidate reads it ("Situation").
+    pub fn name(self) -> &'static str {
+        match self {
+            StarPartKind::Situation => "Situation",
+            StarPartKind::Task => "Task",
+            StarPartKind::Action => "Action",
+            StarPartKind::Result => "Result",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StarPart {
     pub present: bool,
@@ -270,6 +312,7 @@ pub struct Checklist {
 
 /// One check of the checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CheckItem {
     pub check: Check,
     pub status: CheckStatus,
@@ -284,6 +327,7 @@ pub struct CheckItem {
 /// The checks, in the order of the checklist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Check {
     SpecificEvent,
     Situation,
@@ -300,6 +344,7 @@ pub enum Check {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum CheckStatus {
     Pass,
     Missing,

@@ -166,6 +166,20 @@ pub(crate) fn checklist(f: &Facts) -> Checklist {
     }
 }
 
+impl Checklist {
+    /// Judges the checklist as that of an answer to a follow-up: such an
+    /// answer is short by design, so only a main answer is held to the
+    /// length norm. Idempotent, so a caller may apply it to stored analyses.
+    pub fn for_followup_answer(&mut self) {
+        for item in self.items.iter_mut().filter(|i| i.check == Check::Length) {
+            item.status = CheckStatus::NotApplicable;
+            item.detail = "A follow-up answer may be short; only the main answer is held to the \
+                           length norm."
+                .into();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::{Check, CheckStatus};
@@ -210,6 +224,21 @@ mod tests {
         assert!(finding);
         assert_eq!(status(text, Check::FewFillers), CheckStatus::Missing);
         assert_eq!(status(VAGUE, Check::FewFillers), CheckStatus::Pass);
+    }
+
+    #[test]
+    fn a_followup_answer_is_not_held_to_the_length_norm() {
+        let mut a = analyze(&AnswerInput::text(
+            "I chose Postgres because we needed joins.",
+        ));
+        let length = |a: &crate::Analysis| {
+            let item = a.checklist.items.iter().find(|i| i.check == Check::Length);
+            item.map(|i| i.status).expect("a length check")
+        };
+        assert_eq!(length(&a), CheckStatus::Missing);
+        a.checklist.for_followup_answer();
+        a.checklist.for_followup_answer();
+        assert_eq!(length(&a), CheckStatus::NotApplicable);
     }
 
     #[test]

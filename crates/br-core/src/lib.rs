@@ -21,6 +21,7 @@ mod checklist;
 mod extract;
 pub mod facts;
 pub mod followup;
+pub mod marks;
 pub mod policy;
 pub mod principle;
 pub mod questions;
@@ -30,10 +31,11 @@ pub mod text;
 
 pub use analysis::{
     Analysis, AnswerInput, CheckItem, CheckStatus, Checklist, FollowUp, FollowUpKind, Limits,
-    Thresholds, LIMITS, THRESHOLDS,
+    StarPartKind, Thresholds, LIMITS, THRESHOLDS,
 };
 pub use extract::facts;
 pub use facts::Facts;
+pub use marks::MarkedRun;
 pub use principle::{Principle, Role};
 pub use questions::{Question, QuestionBank};
 pub use rules::RuleId;

@@ -13,6 +13,7 @@ macro_rules! rules {
         /// The rule that produced a mark. See [`RuleId::description`].
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
         #[serde(rename_all = "snake_case")]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         pub enum RuleId {
             /// Stored before rule ids were recorded (an analysis saved by an
             /// older version); never produced by the rules.

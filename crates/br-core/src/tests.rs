@@ -110,143 +110,16 @@ fn serializes_to_the_cli_json_contract() {
     assert_eq!(v["followups"][0]["kind"], "none");
 }
 
-/// Every module of the crate but the root, by path ("extract::clauses"),
-/// with its code, read from `src/`.
-fn modules() -> Vec<(String, String)> {
-    fn walk(dir: &std::path::Path, prefix: &str, out: &mut Vec<(String, String)>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir)
-            .expect("src/ is readable")
-            .map(|e| e.expect("an entry").path())
-            .collect();
-        entries.sort();
-        for path in entries {
-            let name = path
-                .file_stem()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_string();
-            let module = format!("{prefix}{name}");
-            if path.is_dir() {
-                walk(&path, &format!("{module}::"), out);
-            } else if path.extension().is_some_and(|e| e == "rs")
-                && !(prefix.is_empty() && ["lib", "tests"].contains(&name.as_str()))
-            {
-                let code = std::fs::read_to_string(&path).expect("a source file");
-                out.push((module, code));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    walk(&src, "", &mut out);
-    out
-}
-
-/// The modules `path`'s code names: `crate::a::b`, `super::x` (a sibling or
-/// the parent) and, in a parent, `child::`.
-fn dependencies(modules: &[(String, String)], path: &str, code: &str) -> Vec<String> {
-    let code = code.split("#[cfg(test)]").next().unwrap_or(code);
-    // Comments name modules without depending on them.
-    let code: String = code
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let code = code.as_str();
-    let known = |name: &str| modules.iter().any(|(p, _)| p == name);
-    let ident = |s: &str| -> String {
-        s.chars()
-            .take_while(|c| c.is_alphanumeric() || *c == '_')
-            .collect()
-    };
-    let mut out = Vec::new();
-    for (at, _) in code.match_indices("crate::") {
-        let rest = &code[at + "crate::".len()..];
-        let first = ident(rest);
-        let second = rest[first.len()..]
-            .strip_prefix("::")
-            .map(ident)
-            .map(|s| format!("{first}::{s}"));
-        match second.filter(|s| known(s)) {
-            Some(nested) => out.push(nested),
-            None if known(&first) => out.push(first),
-            None => {}
-        }
-    }
-    let parent = path.rsplit_once("::").map(|(p, _)| p.to_string());
-    for (at, _) in code.match_indices("super::") {
-        let rest = &code[at + "super::".len()..];
-        let names: Vec<String> = match rest.strip_prefix('{') {
-            Some(list) => list
-                .split('}')
-                .next()
-                .unwrap_or("")
-                .split(',')
-                .map(|n| ident(n.trim()))
-                .collect(),
-            None => vec![ident(rest)],
-        };
-        for name in names {
-            let sibling = parent.as_ref().map(|p| format!("{p}::{name}"));
-            match (sibling.filter(|s| known(s)), &parent) {
-                (Some(sibling), _) => out.push(sibling),
-                (None, Some(parent)) => out.push(parent.clone()),
-                (None, None) => {}
-            }
-        }
-    }
-    for (child, _) in modules
-        .iter()
-        .filter(|(p, _)| p.starts_with(&format!("{path}::")))
-    {
-        let name = &child[path.len() + 2..];
-        if code.contains(&format!("{name}::")) {
-            out.push(child.to_string());
-        }
-    }
-    out.retain(|d| d != path);
-    out.sort();
-    out.dedup();
-    out
-}
-
 #[test]
 fn no_module_depends_on_itself_through_others() {
-    let modules = modules();
-    assert!(modules.iter().any(|(p, _)| p == "extract::clauses"));
-    let deps: Vec<(&str, Vec<String>)> = modules
-        .iter()
-        .map(|(path, code)| (path.as_str(), dependencies(&modules, path, code)))
-        .collect();
-    let of = |m: &str| deps.iter().find(|(p, _)| *p == m).map(|(_, d)| d.clone());
+    let graph = br_module_graph::ModuleGraph::of_crate(env!("CARGO_MANIFEST_DIR"));
+    assert!(graph.contains("extract::clauses"));
     // The follow-ups read facts, not the extraction, and the output types
     // read nothing that computes them.
-    assert!(of("followup").is_some_and(|d| !d.iter().any(|x| x.starts_with("extract"))));
-    assert!(of("analysis").is_some_and(|d| d
+    let deps = |m: &str| graph.dependencies_of(m).expect("a module of br-core");
+    assert!(!deps("followup").iter().any(|x| x.starts_with("extract")));
+    assert!(deps("analysis")
         .iter()
-        .all(|x| ["principle", "rules", "text"].contains(&x.as_str()))));
-    // Depth-first search for a cycle from every module.
-    fn visit<'a>(
-        m: &'a str,
-        deps: &'a [(&'a str, Vec<String>)],
-        stack: &mut Vec<&'a str>,
-        done: &mut Vec<&'a str>,
-    ) {
-        if done.contains(&m) {
-            return;
-        }
-        assert!(!stack.contains(&m), "module cycle: {stack:?} -> {m}");
-        stack.push(m);
-        if let Some((_, ds)) = deps.iter().find(|(p, _)| *p == m) {
-            for d in ds {
-                visit(d, deps, stack, done);
-            }
-        }
-        stack.pop();
-        done.push(m);
-    }
-    let mut done = Vec::new();
-    for (m, _) in &deps {
-        visit(m, &deps, &mut Vec::new(), &mut done);
-    }
+        .all(|x| ["principle", "rules", "text"].contains(&x.as_str())));
+    assert_eq!(graph.cycle(), None, "a module cycle in br-core");
 }

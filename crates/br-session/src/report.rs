@@ -8,7 +8,7 @@
 use crate::round::{RoundRecord, RoundStatus, Turn};
 use crate::stories::Story;
 use crate::summary::{summarize, RoundSummary};
-use br_core::Analysis;
+use br_core::{Analysis, CheckStatus, RuleId, StarPartKind};
 use std::fmt::Write;
 
 /// The report as Markdown. Fillers appear as `**[um]**`; STAR parts are
@@ -95,6 +95,24 @@ pub fn markdown(record: &RoundRecord, stories: &[Story]) -> String {
                 let _ = writeln!(out, "- {}", md_escape(&line));
             }
             let _ = writeln!(out);
+        }
+    }
+    let rules = rules_behind_marks(record);
+    if !rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Appendix: the rules behind the marks
+
+| Rule | Marks | What it checks |
+|---|---|---|"
+        );
+        for (rule, marks) in rules {
+            let _ = writeln!(
+                out,
+                "| `{}` | {marks} | {} |",
+                rule.name(),
+                md_escape(rule.description())
+            );
         }
     }
     out
@@ -210,7 +228,7 @@ pub fn html(record: &RoundRecord, stories: &[Story]) -> String {
                 let _ = writeln!(
                     out,
                     "<li><span class=\"star {}\">{}</span> {shown}</li>",
-                    part.class(),
+                    star_class(part),
                     part.name()
                 );
             }
@@ -221,6 +239,23 @@ pub fn html(record: &RoundRecord, stories: &[Story]) -> String {
             let _ = writeln!(out, "</ul>\n</div>");
         }
         let _ = writeln!(out, "</section>");
+    }
+    let rules = rules_behind_marks(record);
+    if !rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"appendix\">\n<h2>Appendix: the rules behind the marks</h2>\n\
+             <table><thead><tr><th>Rule</th><th>Marks</th><th>What it checks</th></tr></thead><tbody>"
+        );
+        for (rule, marks) in rules {
+            let _ = writeln!(
+                out,
+                "<tr><td><code>{}</code></td><td class=\"num\">{marks}</td><td>{}</td></tr>",
+                esc(&rule.name()),
+                esc(rule.description())
+            );
+        }
+        let _ = writeln!(out, "</tbody></table>\n</section>");
     }
     let _ = writeln!(out, "</body>\n</html>");
     out
@@ -240,48 +275,46 @@ mark.filler{background:#ffd54f;border-bottom:2px solid #e65100;padding:0 .1em}\
 .warning{background:#ffebee;padding:.4rem .6rem;border-radius:4px}\
 @media print{body{margin:0}section{break-inside:avoid-page}}";
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum StarKind {
-    Situation,
-    Task,
-    Action,
-    Result,
+/// The rules that marked the round's answers (fillers, STAR parts, score
+/// findings, checks that failed), each with how many marks it made, in the
+/// order they first appear: the appendix that lets a coach trace a mark.
+fn rules_behind_marks(record: &RoundRecord) -> Vec<(RuleId, usize)> {
+    let mut tally: Vec<(RuleId, usize)> = Vec::new();
+    let analyses = record.turns.iter().filter_map(|t| t.answer.as_ref());
+    for analysis in analyses.map(|a| &a.analysis) {
+        let star = StarPartKind::ALL
+            .into_iter()
+            .map(|kind| analysis.star.part(kind))
+            .filter(|part| part.present)
+            .filter_map(|part| part.rule);
+        let fillers = analysis.fillers.spans.iter().map(|m| m.rule);
+        let findings = analysis.score.findings.iter().map(|f| f.rule);
+        let failed = analysis
+            .checklist
+            .items
+            .iter()
+            .filter(|i| i.status == CheckStatus::Missing)
+            .map(|i| i.rule);
+        for rule in fillers.chain(star).chain(findings).chain(failed) {
+            if rule == RuleId::Unrecorded {
+                continue;
+            }
+            match tally.iter_mut().find(|(r, _)| *r == rule) {
+                Some((_, marks)) => *marks += 1,
+                None => tally.push((rule, 1)),
+            }
+        }
+    }
+    tally
 }
 
-impl StarKind {
-    const ALL: [StarKind; 4] = [
-        StarKind::Situation,
-        StarKind::Task,
-        StarKind::Action,
-        StarKind::Result,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            StarKind::Situation => "Situation",
-            StarKind::Task => "Task",
-            StarKind::Action => "Action",
-            StarKind::Result => "Result",
-        }
-    }
-
-    fn class(self) -> &'static str {
-        match self {
-            StarKind::Situation => "star-s",
-            StarKind::Task => "star-t",
-            StarKind::Action => "star-a",
-            StarKind::Result => "star-r",
-        }
-    }
-
-    fn part(self, analysis: &Analysis) -> &br_core::analysis::StarPart {
-        let star = &analysis.star;
-        match self {
-            StarKind::Situation => &star.situation,
-            StarKind::Task => &star.task,
-            StarKind::Action => &star.action,
-            StarKind::Result => &star.result,
-        }
+/// The CSS class of a STAR part's highlight.
+fn star_class(kind: StarPartKind) -> &'static str {
+    match kind {
+        StarPartKind::Situation => "star-s",
+        StarPartKind::Task => "star-t",
+        StarPartKind::Action => "star-a",
+        StarPartKind::Result => "star-r",
     }
 }
 
@@ -290,56 +323,52 @@ impl StarKind {
 #[derive(Debug, PartialEq)]
 struct Segment {
     text: String,
-    star: Option<StarKind>,
+    star: Option<StarPartKind>,
     filler: bool,
 }
 
-/// Cuts the transcript into runs of equal marking. A filler is never split:
-/// it takes the STAR part of its first character, so each filler becomes
-/// exactly one mark.
+/// The whole transcript as runs of equal marking: the core's marked runs
+/// (`Analysis::marked_runs`) with the unmarked text between them.
 fn segments(text: &str, analysis: &Analysis) -> Vec<Segment> {
     let chars: Vec<char> = text.chars().collect();
-    let n_chars = chars.len();
-    let mut star_of: Vec<Option<StarKind>> = vec![None; n_chars];
-    // Earlier STAR parts win where spans overlap.
-    for kind in StarKind::ALL.into_iter().rev() {
-        if let Some(span) = kind.part(analysis).span {
-            for slot in &mut star_of[span.start.min(n_chars)..span.end.min(n_chars)] {
-                *slot = Some(kind);
-            }
+    let slice = |start: usize, end: usize| -> String {
+        chars[start.min(chars.len())..end.min(chars.len())]
+            .iter()
+            .collect()
+    };
+    let mut out = Vec::new();
+    let mut at = 0;
+    for run in analysis.marked_runs() {
+        if run.start >= chars.len() {
+            break;
         }
+        if at < run.start {
+            out.push(Segment {
+                text: slice(at, run.start),
+                star: None,
+                filler: false,
+            });
+        }
+        out.push(Segment {
+            text: slice(run.start, run.end),
+            star: run.star,
+            filler: run.filler.is_some(),
+        });
+        at = run.end.min(chars.len());
     }
-    let mut filler_of: Vec<Option<usize>> = vec![None; n_chars];
-    for (filler_idx, mark) in analysis.fillers.spans.iter().enumerate() {
-        let (start, end) = (mark.start.min(n_chars), mark.end.min(n_chars));
-        if start < end {
-            let star = star_of[start];
-            for idx in start..end {
-                filler_of[idx] = Some(filler_idx);
-                star_of[idx] = star;
-            }
-        }
-    }
-    let mut out: Vec<Segment> = Vec::new();
-    let mut prev_key = None;
-    for (idx, ch) in chars.into_iter().enumerate() {
-        let key = (star_of[idx], filler_of[idx]);
-        match out.last_mut() {
-            Some(segment) if prev_key == Some(key) => segment.text.push(ch),
-            _ => out.push(Segment {
-                text: ch.to_string(),
-                star: key.0,
-                filler: key.1.is_some(),
-            }),
-        }
-        prev_key = Some(key);
+    if at < chars.len() {
+        out.push(Segment {
+            text: slice(at, chars.len()),
+            star: None,
+            filler: false,
+        });
     }
     out
 }
 
 fn transcript_html(text: &str, analysis: &Analysis) -> String {
     let mut out = String::new();
-    let mut open_star: Option<StarKind> = None;
+    let mut open_star: Option<StarPartKind> = None;
     for segment in segments(text, analysis) {
         if segment.star != open_star {
             if open_star.is_some() {
@@ -349,7 +378,7 @@ fn transcript_html(text: &str, analysis: &Analysis) -> String {
                 let _ = write!(
                     out,
                     "<span class=\"star {}\" title=\"{}\">",
-                    kind.class(),
+                    star_class(kind),
                     kind.name()
                 );
             }
@@ -371,11 +400,11 @@ fn transcript_html(text: &str, analysis: &Analysis) -> String {
     out
 }
 
-fn star_quotes(text: &str, analysis: &Analysis) -> Vec<(StarKind, Option<String>)> {
-    StarKind::ALL
+fn star_quotes(text: &str, analysis: &Analysis) -> Vec<(StarPartKind, Option<String>)> {
+    StarPartKind::ALL
         .into_iter()
         .map(|kind| {
-            let part = kind.part(analysis);
+            let part = analysis.star.part(kind);
             let quote = part.span.filter(|_| part.present).map(|span| {
                 text.chars()
                     .skip(span.start)

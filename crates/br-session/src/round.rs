@@ -8,7 +8,6 @@
 //! feedback is the latest attempt at each prompt (see [`Round::effective_turns`]).
 
 use crate::config::RoundConfig;
-use crate::summary::{summarize, RoundSummary};
 use br_core::followup::{next_followup, AnsweredTurn, MAX_DEPTH};
 use br_core::{analyze, Analysis, AnswerInput, FollowUp, Principle, SpeechTimeline, TimedWord};
 use serde::{Deserialize, Serialize};
@@ -356,13 +355,16 @@ impl Round {
             return Err(SessionError::NothingHeard);
         }
         let question = &self.questions[prompt.question_idx];
-        let analysis = analyze(&AnswerInput {
+        let mut analysis = analyze(&AnswerInput {
             text: &response.text,
             words: &response.words,
             timeline: response.timeline.as_ref(),
             question: Some(&prompt.text),
             principle: Some(question.principle),
         });
+        if prompt.depth > 0 {
+            analysis.checklist.for_followup_answer();
+        }
         let answer = Answer {
             text: response.text,
             words: response.words,
@@ -443,11 +445,6 @@ impl Round {
             .ok_or(SessionError::NoSuchQuestion(question_idx))?;
         question.story_id = story_id;
         Ok(())
-    }
-
-    /// The round's feedback so far.
-    pub fn summary(&self) -> RoundSummary {
-        summarize(&self.questions, &self.turns)
     }
 
     fn expect_answer_stage(&self, requested: &'static str) -> Result<&Prompt, SessionError> {

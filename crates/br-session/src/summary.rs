@@ -5,7 +5,7 @@
 //! Only the latest attempt at each prompt counts, except for speaking time,
 //! which adds up everything the candidate said.
 
-use crate::round::{effective_turns, RoundQuestion, Turn};
+use crate::round::{effective_turns, Round, RoundQuestion, Turn};
 use crate::stories::{story_reuse, StoryWarning};
 use br_core::Principle;
 use serde::{Deserialize, Serialize};
@@ -79,6 +79,17 @@ pub struct Fix {
     pub answers: usize,
     /// A quote from the first answer it was found in.
     pub example: Option<String>,
+    /// The scoring rule behind the finding.
+    #[serde(default)]
+    pub rule: br_core::RuleId,
+}
+
+impl Round {
+    /// The round's feedback so far. (Defined here, beside `summarize`, so
+    /// the round engine does not depend on the summaries that read it.)
+    pub fn summary(&self) -> RoundSummary {
+        summarize(self.questions(), self.turns())
+    }
 }
 
 /// Summarises a round from its questions and turns.
@@ -252,6 +263,7 @@ fn rank_fixes(answered: &[&Turn]) -> Vec<Fix> {
                         text: finding.text.clone(),
                         answers: 1,
                         example: finding.quote.clone(),
+                        rule: finding.rule,
                     },
                     weight,
                     first_seen: order,

@@ -6,6 +6,7 @@
 //! offsets become `u32` because TypeScript numbers cannot hold a `usize`
 //! losslessly, and a transcript never has four billion characters.
 
+use br_core::{RuleId, StarPartKind};
 use serde::Serialize;
 use specta::Type;
 
@@ -66,7 +67,24 @@ pub struct Analysis {
     pub score: Score,
     pub followups: Vec<FollowUp>,
     /// What the answer has and lacks, as the engine decided it.
-    pub checklist: Vec<crate::dto::checklist::Check>,
+    pub checklist: Vec<br_core::CheckItem>,
+    /// How fillers and STAR parts lie on the text, in order
+    /// (`br_core::Analysis::marked_runs`): the transcript view draws these
+    /// and decides no overlap itself.
+    pub marks: Vec<MarkedRun>,
+}
+
+/// A stretch `[start, end)` of the text (in characters) with one marking;
+/// text outside every run is unmarked.
+#[derive(Debug, Clone, PartialEq, Serialize, Type)]
+pub struct MarkedRun {
+    pub start: u32,
+    pub end: u32,
+    pub star: Option<StarPartKind>,
+    /// The canonical filler ("um", "you know") when the stretch is one.
+    pub filler: Option<String>,
+    /// The filler rule that matched, when the stretch is a filler.
+    pub filler_rule: Option<RuleId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -88,6 +106,8 @@ pub struct FillerCount {
 pub struct FillerMark {
     pub word: String,
     pub span: Span,
+    /// The filler rule that matched.
+    pub rule: RuleId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -99,10 +119,19 @@ pub struct FirstPerson {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
 pub struct Star {
-    pub situation: Option<Span>,
-    pub task: Option<Span>,
-    pub action: Option<Span>,
-    pub result: Option<Span>,
+    pub situation: Option<StarSpan>,
+    pub task: Option<StarSpan>,
+    pub action: Option<StarSpan>,
+    pub result: Option<StarSpan>,
+}
+
+/// The main stretch of one STAR part, `[start, end)` in characters, and the
+/// rule that labelled its first clause.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Type)]
+pub struct StarSpan {
+    pub start: u32,
+    pub end: u32,
+    pub rule: RuleId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -144,6 +173,8 @@ pub struct Finding {
     pub positive: bool,
     pub span: Option<Span>,
     pub quote: Option<String>,
+    /// The scoring rule behind the finding.
+    pub rule: RuleId,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Type)]
@@ -152,6 +183,8 @@ pub struct FollowUp {
     pub kind: FollowUpKind,
     pub text: String,
     pub key_phrase: Option<String>,
+    /// The follow-up policy rule (or drill-down rule) that asked it.
+    pub rule: RuleId,
 }
 
 /// Why a follow-up is asked, spelled as `br_core::FollowUpKind::slug`.
@@ -194,6 +227,7 @@ impl From<&br_core::FollowUp> for FollowUp {
             kind: followup.kind.into(),
             text: followup.text.clone(),
             key_phrase: followup.key_phrase.clone(),
+            rule: followup.rule,
         }
     }
 }
@@ -220,7 +254,13 @@ impl From<&br_core::Analysis> for Analysis {
             })
             .collect();
         by_word.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.word.cmp(&y.word)));
-        let part = |p: &br_core::analysis::StarPart| p.span.filter(|_| p.present).map(Span::from);
+        let part = |p: &br_core::analysis::StarPart| {
+            p.span.filter(|_| p.present).map(|span| StarSpan {
+                start: n(span.start),
+                end: n(span.end),
+                rule: p.rule.unwrap_or_default(),
+            })
+        };
         let spec = &a.specificity;
         Analysis {
             fillers: FillerReport {
@@ -237,6 +277,7 @@ impl From<&br_core::Analysis> for Analysis {
                             start: n(m.start),
                             end: n(m.end),
                         },
+                        rule: m.rule,
                     })
                     .collect(),
             },
@@ -285,11 +326,26 @@ impl From<&br_core::Analysis> for Analysis {
                         positive: f.positive,
                         span: f.span.map(Span::from),
                         quote: f.quote.clone(),
+                        rule: f.rule,
                     })
                     .collect(),
             },
             followups: a.followups.iter().map(FollowUp::from).collect(),
-            checklist: crate::dto::checklist::checklist(a),
+            checklist: a.checklist.items.clone(),
+            marks: a
+                .marked_runs()
+                .into_iter()
+                .map(|run| {
+                    let filler = run.filler.and_then(|idx| a.fillers.spans.get(idx));
+                    MarkedRun {
+                        start: n(run.start),
+                        end: n(run.end),
+                        star: run.star,
+                        filler: filler.map(|m| m.word.clone()),
+                        filler_rule: filler.map(|m| m.rule),
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -6,7 +6,6 @@
 
 use crate::dto::analysis::{Analysis, FollowUpKind, TimedWord};
 use crate::dto::catalog::{PrincipleSlug, RoleSlug, RoundLimits};
-use crate::dto::checklist::CheckItem;
 use br_session::{Mode, Round, RoundRecord, RoundStatus, Stage, Turn};
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -205,12 +204,15 @@ fn turn_views(turns: &[Turn]) -> Vec<TurnView> {
             attempt: turn.attempt,
             prompt: turn.prompt.clone(),
             answer: turn.answer.as_ref().map(|a| {
-                let mut analysis = Analysis::from(&a.analysis);
-                // A follow-up answer is short by design: only a main answer
-                // is held to the length norm.
-                if turn.depth > 0 {
-                    analysis.checklist.retain(|c| c.item != CheckItem::Length);
-                }
+                // Rounds stored before the round judged follow-up answers
+                // as such still hold the main answer's length check.
+                let analysis = if turn.depth > 0 {
+                    let mut core = a.analysis.clone();
+                    core.checklist.for_followup_answer();
+                    Analysis::from(&core)
+                } else {
+                    Analysis::from(&a.analysis)
+                };
                 AnswerView {
                     text: a.text.clone(),
                     words: a.words.iter().map(TimedWord::from).collect(),

@@ -62,6 +62,8 @@ pub struct FixView {
     pub text: String,
     pub answers: u32,
     pub example: Option<String>,
+    /// The scoring rule behind the finding.
+    pub rule: br_core::RuleId,
 }
 
 impl From<&br_session::RoundSummary> for SummaryView {
@@ -105,6 +107,7 @@ impl From<&br_session::RoundSummary> for SummaryView {
                     text: f.text.clone(),
                     answers: n(f.answers),
                     example: f.example.clone(),
+                    rule: f.rule,
                 })
                 .collect(),
             story_warnings: s

@@ -114,7 +114,13 @@ export type Analysis = {
 	score: Score,
 	followups: FollowUp[],
 	/**  What the answer has and lacks, as the engine decided it. */
-	checklist: Check[],
+	checklist: CheckItem[],
+	/**
+	 *  How fillers and STAR parts lie on the text, in order
+	 *  (`br_core::Analysis::marked_runs`): the transcript view draws these
+	 *  and decides no overlap itself.
+	 */
+	marks: MarkedRun[],
 };
 
 /**  What the UI hears while an answer is recorded. */
@@ -157,22 +163,27 @@ export type Catalog = {
 	limits: RoundLimits,
 };
 
-export type Check = {
-	item: CheckItem,
-	ok: boolean,
-	/**
-	 *  The engine's reason when the item fails, in its words; null when it
-	 *  passes or when the part is simply absent.
-	 */
-	reason: string | null,
+/**  The checks, in the order of the checklist. */
+export type Check = "specific_event" | "situation" | "task" | "action" | "own_action" | "result" | "result_measured" | "decision_reason" | "lesson" | "few_fillers" | "length";
+
+/**  One check of the checklist. */
+export type CheckItem = {
+	check: Check,
+	status: CheckStatus,
+	/**  The rule that decides it. */
+	rule: RuleId,
+	/**  What is checked, in a few words ("A number in the Result"). */
+	label: string,
+	/**  What the answer shows, or what to add. */
+	detail: string,
 };
 
+export type CheckStatus = "pass" | "missing" | 
 /**
- *  One thing a strong answer has: the four STAR parts, a measured Result,
- *  actions that are the candidate's own ("I", not "we"), few fillers, and
- *  (main answers only) the 1.5-3 minute length.
+ *  The check does not apply to this answer (no decision to explain, no
+ *  setback to learn from).
  */
-export type CheckItem = "situation" | "task" | "action" | "result" | "result_measured" | "own_action" | "few_fillers" | "length";
+"not_applicable";
 
 export type CommandError = {
 	kind: ErrorKind,
@@ -225,6 +236,8 @@ export type FillerCount = {
 export type FillerMark = {
 	word: string,
 	span: Span,
+	/**  The filler rule that matched. */
+	rule: RuleId,
 };
 
 export type FillerReport = {
@@ -241,6 +254,8 @@ export type Finding = {
 	positive: boolean,
 	span: Span | null,
 	quote: string | null,
+	/**  The scoring rule behind the finding. */
+	rule: RuleId,
 };
 
 export type FirstPerson = {
@@ -254,6 +269,8 @@ export type FixView = {
 	text: string,
 	answers: number,
 	example: string | null,
+	/**  The scoring rule behind the finding. */
+	rule: RuleId,
 };
 
 export type FollowUp = {
@@ -261,6 +278,8 @@ export type FollowUp = {
 	kind: FollowUpKind,
 	text: string,
 	key_phrase: string | null,
+	/**  The follow-up policy rule (or drill-down rule) that asked it. */
+	rule: RuleId,
 };
 
 /**  Why a follow-up is asked, spelled as `br_core::FollowUpKind::slug`. */
@@ -327,6 +346,20 @@ export type Level = {
 	rms: number | null,
 	peak: number | null,
 	elapsed_s: number | null,
+};
+
+/**
+ *  A stretch `[start, end)` of the text (in characters) with one marking;
+ *  text outside every run is unmarked.
+ */
+export type MarkedRun = {
+	start: number,
+	end: number,
+	star: StarPartKind | null,
+	/**  The canonical filler ("um", "you know") when the stretch is one. */
+	filler: string | null,
+	/**  The filler rule that matched, when the stretch is a filler. */
+	filler_rule: RuleId | null,
 };
 
 /**  What the "say something" test heard. */
@@ -520,6 +553,14 @@ export type RoundView = {
 	summary: SummaryView | null,
 };
 
+/**  The rule that produced a mark. See [`RuleId::description`]. */
+export type RuleId = 
+/**
+ *  Stored before rule ids were recorded (an analysis saved by an
+ *  older version); never produced by the rules.
+ */
+"unrecorded" | "hesitation" | "you_know" | "basically" | "literally_intensifier" | "i_mean_reformulation" | "hedge_kind_of" | "like_interjection" | "like_approximation" | "like_after_determiner" | "like_after_verb_or_preposition" | "like_before_past_verb" | "like_before_intensifier" | "discourse_opener" | "so_wrap_up" | "right_tag" | "star_not_a_story" | "star_lesson" | "star_task" | "star_task_elaboration" | "star_task_before_main_action" | "star_context" | "star_result_first" | "star_outcome" | "star_speaker_action" | "star_intermediate_outcome" | "star_action_line" | "star_consequence" | "star_fragment" | "star_aside" | "score_empty" | "score_hypothetical" | "score_no_event" | "score_situation" | "score_task" | "score_ownership" | "score_result" | "score_decision" | "score_lesson" | "score_specificity" | "score_filler_rate" | "score_length" | "score_pauses" | "followup_not_a_story" | "followup_no_situation" | "followup_no_action" | "followup_all_we" | "followup_no_result" | "followup_unmeasured_result" | "followup_no_result_metric" | "followup_unreasoned_decision" | "followup_setback_without_lesson" | "followup_none" | "drill_cause" | "drill_decision";
+
 /**  The 1-4 evidence score with the findings behind it. */
 export type Score = {
 	value: number,
@@ -572,10 +613,10 @@ followup_kind: FollowUpKind | null } |
 { stage: "self_rating"; turn_idx: number } | { stage: "finished"; ended_early: boolean };
 
 export type Star = {
-	situation: Span | null,
-	task: Span | null,
-	action: Span | null,
-	result: Span | null,
+	situation: StarSpan | null,
+	task: StarSpan | null,
+	action: StarSpan | null,
+	result: StarSpan | null,
 };
 
 export type StarCompletenessView = {
@@ -586,6 +627,19 @@ export type StarCompletenessView = {
 	result: number,
 	complete: number,
 	result_quantified: number,
+};
+
+/**  The four STAR parts, in the order an answer tells them. */
+export type StarPartKind = "situation" | "task" | "action" | "result";
+
+/**
+ *  The main stretch of one STAR part, `[start, end)` in characters, and the
+ *  rule that labelled its first clause.
+ */
+export type StarSpan = {
+	start: number,
+	end: number,
+	rule: RuleId,
 };
 
 export type StoryBankView = {

@@ -1,14 +1,14 @@
 // Tests of the transcript pieces: filler and STAR marks, word timing
 // alignment and the playback lookups the Replay screen relies on.
 import { describe, expect, it } from "vitest";
-import { alignWords, pieces, textWords, timeOfSpan, wordAfterKey, wordIndexAt, type Marks } from "./transcript";
+import { alignWords, pieces, textWords, timeOfSpan, wordAfterKey, wordIndexAt, type Run } from "./transcript";
 
-const none: Marks["star"] = { situation: null, task: null, action: null, result: null };
+const filler = (word: string, start: number, end: number): Run => ({ start, end, star: null, filler: word });
 
 describe("pieces", () => {
   it("marks a filler without its trailing comma", () => {
     const text = "Um, I fixed it";
-    const out = pieces(text, { fillers: [{ word: "um", span: { start: 0, end: 2 } }], star: none });
+    const out = pieces(text, [filler("um", 0, 2)]);
     expect(out.map((p) => [p.text, p.filler])).toEqual([
       ["Um", "um"],
       [",", null],
@@ -26,23 +26,18 @@ describe("pieces", () => {
 
   it("marks a two-word filler on both words", () => {
     const text = "it was, you know, slow";
-    const marks = { fillers: [{ word: "you know", span: { start: 8, end: 16 } }], star: none };
-    const filler = pieces(text, marks).filter((p) => p.filler);
-    expect(filler.map((p) => p.text).join("")).toBe("you know");
+    const marked = pieces(text, [filler("you know", 8, 16)]).filter((p) => p.filler);
+    expect(marked.map((p) => p.text).join("")).toBe("you know");
   });
 
   it("colours STAR parts and leaves the rest plain", () => {
     const text = "We were slow. I cached it. Load fell 40%.";
-    const marks: Marks = {
-      fillers: [],
-      star: {
-        situation: { start: 0, end: 13 },
-        task: null,
-        action: { start: 14, end: 26 },
-        result: { start: 27, end: 41 },
-      },
-    };
-    const out = pieces(text, marks);
+    const runs: Run[] = [
+      { start: 0, end: 13, star: "situation", filler: null },
+      { start: 14, end: 26, star: "action", filler: null },
+      { start: 27, end: 41, star: "result", filler: null },
+    ];
+    const out = pieces(text, runs);
     const text_of = (part: string) =>
       out
         .filter((p) => p.star === part)
@@ -54,22 +49,26 @@ describe("pieces", () => {
     expect(out.find((p) => p.text === " " && p.start === 13)?.star).toBeNull();
   });
 
-  it("marks where each STAR part starts, for its label", () => {
-    const text = "We were slow. I cached it.";
-    const marks: Marks = {
-      fillers: [],
-      star: { situation: { start: 0, end: 13 }, task: null, action: { start: 14, end: 26 }, result: null },
-    };
-    const starts = pieces(text, marks).filter((p) => p.starStart);
+  it("marks where each STAR part starts, for its label, once even when a filler splits the part", () => {
+    const text = "We were slow. I, um, cached it.";
+    const runs: Run[] = [
+      { start: 0, end: 13, star: "situation", filler: null },
+      { start: 14, end: 17, star: "action", filler: null },
+      { start: 17, end: 19, star: "action", filler: "um" },
+      { start: 19, end: 31, star: "action", filler: null },
+    ];
+    const out = pieces(text, runs);
+    const starts = out.filter((p) => p.starStart);
     expect(starts.map((p) => [p.star, p.text])).toEqual([
       ["situation", "We"],
-      ["action", "I"],
+      ["action", "I,"],
     ]);
+    expect(out.find((p) => p.filler === "um")?.star).toBe("action");
   });
 
   it("gives each word exactly one focusable piece, even when a mark splits it", () => {
     const text = "Um, ok";
-    const out = pieces(text, { fillers: [{ word: "um", span: { start: 0, end: 2 } }], star: none });
+    const out = pieces(text, [filler("um", 0, 2)]);
     expect(out.filter((p) => p.wordStart).map((p) => [p.text, p.wordIdx])).toEqual([
       ["Um", 0],
       ["ok", 1],
@@ -78,14 +77,13 @@ describe("pieces", () => {
 
   it("counts characters as code points, like the Rust spans", () => {
     const text = "😀 um ok";
-    const out = pieces(text, { fillers: [{ word: "um", span: { start: 2, end: 4 } }], star: none });
+    const out = pieces(text, [filler("um", 2, 4)]);
     expect(out.find((p) => p.filler)?.text).toBe("um");
   });
 
   it("reassembles the text exactly", () => {
     const text = "  So, basically   I led it. ";
-    const marks = { fillers: [{ word: "so", span: { start: 2, end: 4 } }], star: none };
-    expect(pieces(text, marks).map((p) => p.text).join("")).toBe(text);
+    expect(pieces(text, [filler("so", 2, 4)]).map((p) => p.text).join("")).toBe(text);
   });
 });
 

@@ -14,9 +14,16 @@ export interface Span {
 export type StarPart = "situation" | "task" | "action" | "result";
 export const STAR_PARTS: StarPart[] = ["situation", "task", "action", "result"];
 
-export interface Marks {
-  fillers: { word: string; span: Span }[];
-  star: Record<StarPart, Span | null>;
+/**
+ * A stretch of the text with one marking, as the engine laid it out
+ * (`Analysis.marks`): the STAR part it belongs to and the filler it is.
+ * Runs are ordered and never overlap; text outside them is unmarked.
+ */
+export interface Run {
+  start: number;
+  end: number;
+  star: StarPart | null;
+  filler: string | null;
 }
 
 export interface Piece {
@@ -63,8 +70,12 @@ export function textWords(text: string): { word: string; span: Span }[] {
   return words;
 }
 
-/** Splits `text` at every word, filler and STAR boundary. */
-export function pieces(text: string, marks: Marks): Piece[] {
+/**
+ * Splits `text` at every word boundary and every boundary of the engine's
+ * marked runs. Which STAR part or filler a piece belongs to is the run's:
+ * overlaps were settled in Rust, so nothing is decided here.
+ */
+export function pieces(text: string, runs: Run[]): Piece[] {
   const chars = Array.from(text);
   const words = textWords(text);
   const bounds = new Set<number>([0, chars.length]);
@@ -73,40 +84,37 @@ export function pieces(text: string, marks: Marks): Piece[] {
     bounds.add(w.span.start);
     bounds.add(w.span.end);
   }
-  for (const f of marks.fillers) {
-    bounds.add(clamp(f.span.start));
-    bounds.add(clamp(f.span.end));
+  for (const r of runs) {
+    bounds.add(clamp(r.start));
+    bounds.add(clamp(r.end));
   }
-  for (const part of STAR_PARTS) {
-    const span = marks.star[part];
-    if (span) {
-      bounds.add(clamp(span.start));
-      bounds.add(clamp(span.end));
-    }
-  }
+  // A run opens its STAR part unless the run before it, touching it, is of
+  // the same part (a filler inside the Action splits it into three runs).
+  const opens = runs.map(
+    (r, i) => r.star !== null && !(i > 0 && runs[i - 1].end === r.start && runs[i - 1].star === r.star),
+  );
   const sorted = [...bounds].sort((a, b) => a - b);
   const out: Piece[] = [];
   let wordCursor = 0;
+  let runCursor = 0;
   for (let k = 0; k + 1 < sorted.length; k++) {
     const start = sorted[k];
     const end = sorted[k + 1];
     if (start === end) continue;
     while (wordCursor < words.length && words[wordCursor].span.end <= start) wordCursor++;
+    while (runCursor < runs.length && runs[runCursor].end <= start) runCursor++;
     const word = words[wordCursor];
     const inWord = word !== undefined && word.span.start <= start && end <= word.span.end;
-    const filler = marks.fillers.find((f) => f.span.start <= start && end <= f.span.end);
-    const star = STAR_PARTS.find((p) => {
-      const s = marks.star[p];
-      return s !== null && s.start <= start && end <= s.end;
-    });
+    const run = runs[runCursor];
+    const inRun = run !== undefined && run.start <= start && end <= run.end;
     out.push({
       text: chars.slice(start, end).join(""),
       start,
       end,
       wordIdx: inWord ? wordCursor : null,
-      filler: filler ? filler.word : null,
-      star: star ?? null,
-      starStart: star !== undefined && clamp((marks.star[star] as Span).start) === start,
+      filler: inRun ? run.filler : null,
+      star: inRun ? run.star : null,
+      starStart: inRun && opens[runCursor] && run.start === start,
       wordStart: inWord && word.span.start === start,
     });
   }

@@ -111,11 +111,12 @@ fn star_parts_found_by_the_analysis_are_highlighted() {
     let rec = record(&[FILLERS]);
     let analysis = rec.turns[0].analysis().unwrap();
     let page = html(&rec, &[]);
-    for kind in StarKind::ALL {
-        let highlighted = page.contains(&format!("<span class=\"star {}\" title=", kind.class()));
+    for kind in StarPartKind::ALL {
+        let highlighted =
+            page.contains(&format!("<span class=\"star {}\" title=", star_class(kind)));
         assert_eq!(
             highlighted,
-            kind.part(analysis).span.is_some(),
+            analysis.star.part(kind).span.is_some(),
             "{}",
             kind.name()
         );
@@ -129,9 +130,9 @@ fn markdown_marks_fillers_and_quotes_star_parts() {
     let md = markdown(&rec, &[]);
     assert_eq!(md.matches("**[").count(), analysis.fillers.total);
     assert!(md.contains("\\<checkout\\>"));
-    let missing = StarKind::ALL
+    let missing = StarPartKind::ALL
         .iter()
-        .filter(|k| !k.part(analysis).present)
+        .filter(|k| !analysis.star.part(**k).present)
         .count();
     assert_eq!(md.matches(": *missing*").count(), missing);
     assert!(md.contains("# Bar Raiser round 42") && md.contains("| Ownership |"));
@@ -149,6 +150,39 @@ fn segments_cover_the_text_exactly() {
         segments("", &analysis).is_empty(),
         "spans past the end of the text are ignored"
     );
+}
+
+#[test]
+fn the_appendix_names_the_rule_behind_every_filler_mark() {
+    let rec = record(&[FILLERS]);
+    let analysis = rec.turns[0].analysis().unwrap();
+    let md = markdown(&rec, &[]);
+    let appendix = md
+        .split("## Appendix: the rules behind the marks")
+        .nth(1)
+        .expect("an appendix");
+    for mark in &analysis.fillers.spans {
+        assert!(
+            appendix.contains(&format!("| `{}` |", mark.rule.name())),
+            "{}",
+            mark.rule.name()
+        );
+    }
+    let um_marks = analysis
+        .fillers
+        .spans
+        .iter()
+        .filter(|m| m.rule == analysis.fillers.spans[0].rule)
+        .count();
+    assert!(appendix.contains(&format!(
+        "| `{}` | {um_marks} |",
+        analysis.fillers.spans[0].rule.name()
+    )));
+    let page = html(&rec, &[]);
+    assert!(page.contains(&format!(
+        "<code>{}</code>",
+        analysis.fillers.spans[0].rule.name()
+    )));
 }
 
 #[test]
