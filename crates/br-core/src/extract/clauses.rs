@@ -730,24 +730,28 @@ mod tests {
 
     #[test]
     fn a_relative_clause_without_that_modifies_its_noun() {
-        assert!(speaker_preds_subordinate(
-            "That was the situation I walked into, about a year ago."
-        ));
-        assert!(speaker_preds_subordinate(
-            "The team I inherited had three engineers."
-        ));
-        assert!(speaker_preds_subordinate("The mess we found was worse."));
-        // Time phrases, introductory prepositions and verbs with their
-        // object are main clauses.
-        assert!(!speaker_preds_subordinate("The next day we launched."));
-        assert!(!speaker_preds_subordinate("In the end we launched."));
-        assert!(!speaker_preds_subordinate(
-            "After the outage we regrouped, and the vendor called."
-        ));
-        assert!(!speaker_preds_subordinate("So the vendor we called back."));
-        assert!(!speaker_preds_subordinate(
-            "I called the vendor, I told them the plan."
-        ));
+        // (text, whether every speaker predicate is subordinate)
+        const CASES: &[(&str, bool)] = &[
+            (
+                "That was the situation I walked into, about a year ago.",
+                true,
+            ),
+            ("The team I inherited had three engineers.", true),
+            ("The mess we found was worse.", true),
+            // Time phrases, introductory prepositions and verbs with their
+            // object are main clauses.
+            ("The next day we launched.", false),
+            ("In the end we launched.", false),
+            (
+                "After the outage we regrouped, and the vendor called.",
+                false,
+            ),
+            ("So the vendor we called back.", false),
+            ("I called the vendor, I told them the plan.", false),
+        ];
+        for &(text, want) in CASES {
+            assert_eq!(speaker_preds_subordinate(text), want, "{text}");
+        }
         // Raw transcripts keep the relative clause with its noun.
         let raw = "that was the situation i walked into and nobody in the office had a plan for the renewals or the spreadsheets or the clients who kept calling us";
         assert!(
@@ -759,42 +763,29 @@ mod tests {
 
     #[test]
     fn verb_phrases_give_tense_and_class() {
-        assert_eq!(
-            main_pred("I pulled the error rates."),
-            (Tense::Past, VerbClass::Action)
-        );
-        assert_eq!(
-            main_pred("I was the QA lead."),
-            (Tense::Past, VerbClass::Copula)
-        );
-        assert_eq!(
-            main_pred("I'd move quickly."),
-            (Tense::Conditional, VerbClass::Action)
-        );
-        assert_eq!(
-            main_pred("I'd never worked in Python."),
-            (Tense::Pluperfect, VerbClass::Action)
-        );
-        assert_eq!(
-            main_pred("I've built dashboards."),
-            (Tense::Perfect, VerbClass::Action)
-        );
-        assert_eq!(
-            main_pred("I basically didn't wait."),
-            (Tense::Past, VerbClass::Action)
-        );
-        assert_eq!(
-            main_pred("I had to decide."),
-            (Tense::Past, VerbClass::State)
-        );
-        assert_eq!(
-            main_pred("We had a bad quarter."),
-            (Tense::Past, VerbClass::State)
-        );
-        assert_eq!(
-            main_pred("I'm going to call."),
-            (Tense::Future, VerbClass::Action)
-        );
+        const CASES: &[(&str, (Tense, VerbClass))] = &[
+            (
+                "I pulled the error rates.",
+                (Tense::Past, VerbClass::Action),
+            ),
+            ("I was the QA lead.", (Tense::Past, VerbClass::Copula)),
+            ("I'd move quickly.", (Tense::Conditional, VerbClass::Action)),
+            (
+                "I'd never worked in Python.",
+                (Tense::Pluperfect, VerbClass::Action),
+            ),
+            (
+                "I've built dashboards.",
+                (Tense::Perfect, VerbClass::Action),
+            ),
+            ("I basically didn't wait.", (Tense::Past, VerbClass::Action)),
+            ("I had to decide.", (Tense::Past, VerbClass::State)),
+            ("We had a bad quarter.", (Tense::Past, VerbClass::State)),
+            ("I'm going to call.", (Tense::Future, VerbClass::Action)),
+        ];
+        for &(text, want) in CASES {
+            assert_eq!(main_pred(text), want, "{text}");
+        }
     }
 
     #[test]

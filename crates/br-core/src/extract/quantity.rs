@@ -595,16 +595,29 @@ mod tests {
             .collect()
     }
 
+    /// A text and the unit of each of its quantities, with whether it is
+    /// measured.
+    type Case = (&'static str, &'static [(Unit, bool)]);
+
+    #[track_caller]
+    fn assert_units(cases: &[Case]) {
+        for &(text, want) in cases {
+            assert_eq!(units(text), want, "{text}");
+        }
+    }
+
     #[test]
     fn a_fraction_inside_a_hyphenated_compound_is_not_a_quantity() {
-        assert_eq!(units("a third-party logistics company"), []);
-        assert_eq!(units("we ran a half-day workshop"), []);
-        assert_eq!(units("before the quarter-end close"), []);
-        // Negative cases: hyphenated and plain fractions still count.
-        assert_eq!(units("we cut it by one-third"), [(Unit::Fraction, true)]);
-        assert_eq!(units("two-thirds of them stayed"), [(Unit::Fraction, true)]);
-        assert_eq!(units("we cut it by a third"), [(Unit::Fraction, true)]);
-        assert_eq!(units("down by half - not more"), [(Unit::Fraction, true)]);
+        assert_units(&[
+            ("a third-party logistics company", &[]),
+            ("we ran a half-day workshop", &[]),
+            ("before the quarter-end close", &[]),
+            // Negative cases: hyphenated and plain fractions still count.
+            ("we cut it by one-third", &[(Unit::Fraction, true)]),
+            ("two-thirds of them stayed", &[(Unit::Fraction, true)]),
+            ("we cut it by a third", &[(Unit::Fraction, true)]),
+            ("down by half - not more", &[(Unit::Fraction, true)]),
+        ]);
     }
 
     #[test]
@@ -619,15 +632,17 @@ mod tests {
 
     #[test]
     fn percentages_money_and_fractions_are_measured() {
-        assert_eq!(
-            units("by 12% and $2M and by half"),
-            [
-                (Unit::Percent, true),
-                (Unit::Money, true),
-                (Unit::Fraction, true)
-            ]
-        );
-        assert_eq!(units("thirty one percent"), [(Unit::Percent, true)]);
+        assert_units(&[
+            (
+                "by 12% and $2M and by half",
+                &[
+                    (Unit::Percent, true),
+                    (Unit::Money, true),
+                    (Unit::Fraction, true),
+                ],
+            ),
+            ("thirty one percent", &[(Unit::Percent, true)]),
+        ]);
     }
 
     #[test]
@@ -654,201 +669,207 @@ mod tests {
 
     #[test]
     fn a_bare_duration_or_date_measures_nothing() {
-        assert_eq!(
-            units("by the end of the six months"),
-            [(Unit::Duration, false)]
-        );
-        assert_eq!(
-            units("we launched on March twentieth in 2021."),
-            [(Unit::Date, false)]
-        );
+        assert_units(&[
+            ("by the end of the six months", &[(Unit::Duration, false)]),
+            (
+                "we launched on March twentieth in 2021.",
+                &[(Unit::Date, false)],
+            ),
+        ]);
     }
 
     #[test]
     fn before_and_after_values_are_measured() {
-        assert_eq!(
-            units("from three weeks to four days"),
-            [(Unit::Duration, true), (Unit::Duration, true)]
-        );
-        assert_eq!(
-            units("in nine weeks instead of the twelve"),
-            [(Unit::Duration, true), (Unit::Bare, true)]
-        );
+        assert_units(&[
+            (
+                "from three weeks to four days",
+                &[(Unit::Duration, true), (Unit::Duration, true)],
+            ),
+            (
+                "in nine weeks instead of the twelve",
+                &[(Unit::Duration, true), (Unit::Bare, true)],
+            ),
+        ]);
     }
 
     #[test]
     fn a_share_of_what_was_kept_is_a_measure() {
-        assert_eq!(
-            units("we kept the menu feature for 85 percent of restaurants"),
-            [(Unit::Percent, true)]
-        );
-        assert_eq!(
-            units("we retained service for half of the stores"),
-            [(Unit::Fraction, true)]
-        );
-        // Without a verb of keeping, or across a clause boundary, the
-        // share is still the scope of an action.
-        assert_eq!(
-            units("we turned the flag on for 85 percent of restaurants"),
-            [(Unit::Percent, false)]
-        );
-        assert_eq!(
-            units("we kept the old flow, and tested it on ten percent of traffic"),
-            [(Unit::Percent, false)]
-        );
+        assert_units(&[
+            (
+                "we kept the menu feature for 85 percent of restaurants",
+                &[(Unit::Percent, true)],
+            ),
+            (
+                "we retained service for half of the stores",
+                &[(Unit::Fraction, true)],
+            ),
+            // Without a verb of keeping, or across a clause boundary, the
+            // share is still the scope of an action.
+            (
+                "we turned the flag on for 85 percent of restaurants",
+                &[(Unit::Percent, false)],
+            ),
+            (
+                "we kept the old flow, and tested it on ten percent of traffic",
+                &[(Unit::Percent, false)],
+            ),
+        ]);
     }
 
     #[test]
     fn a_share_that_scopes_an_action_is_not_a_change() {
-        assert_eq!(
-            units("an A/B test on ten percent of traffic"),
-            [(Unit::Percent, false)]
-        );
-        assert_eq!(
-            units("adoption grew to forty percent of users"),
-            [(Unit::Percent, true)]
-        );
+        assert_units(&[
+            (
+                "an A/B test on ten percent of traffic",
+                &[(Unit::Percent, false)],
+            ),
+            (
+                "adoption grew to forty percent of users",
+                &[(Unit::Percent, true)],
+            ),
+        ]);
     }
 
     #[test]
     fn time_saved_or_recovered_is_measured() {
-        assert_eq!(
-            units("saved them about twenty hours a month"),
-            [(Unit::Duration, true)]
-        );
-        assert_eq!(
-            units("brought the site back in six minutes"),
-            [(Unit::Duration, true)]
-        );
-        assert_eq!(
-            units("the pass took four days and was down to about six hours"),
-            [(Unit::Duration, false), (Unit::Duration, true)]
-        );
-        // Negative: a cap or a plain length measures nothing.
-        assert_eq!(
-            units("it can take up to six hours"),
-            [(Unit::Duration, false)]
-        );
+        assert_units(&[
+            (
+                "saved them about twenty hours a month",
+                &[(Unit::Duration, true)],
+            ),
+            (
+                "brought the site back in six minutes",
+                &[(Unit::Duration, true)],
+            ),
+            (
+                "the pass took four days and was down to about six hours",
+                &[(Unit::Duration, false), (Unit::Duration, true)],
+            ),
+            // Negative: a cap or a plain length measures nothing.
+            ("it can take up to six hours", &[(Unit::Duration, false)]),
+        ]);
     }
 
     #[test]
     fn counts_of_outcomes_are_measured() {
-        assert_eq!(
-            units("two of the three got offers"),
-            [(Unit::Count, true), (Unit::Bare, false)]
-        );
-        assert_eq!(units("ninety thousand people filed"), [(Unit::Count, true)]);
-        assert_eq!(units("I called them ten times"), [(Unit::Count, true)]);
+        assert_units(&[
+            (
+                "two of the three got offers",
+                &[(Unit::Count, true), (Unit::Bare, false)],
+            ),
+            ("ninety thousand people filed", &[(Unit::Count, true)]),
+            ("I called them ten times", &[(Unit::Count, true)]),
+        ]);
     }
 
     #[test]
     fn approximators_do_not_break_from_and_to() {
-        assert_eq!(
-            units("runs went from about forty minutes to ten"),
-            [(Unit::Duration, true), (Unit::Bare, true)]
-        );
-        assert_eq!(
-            units("from more than forty minutes to just over ten"),
-            [(Unit::Duration, true), (Unit::Bare, true)]
-        );
-        assert_eq!(
-            units("from roughly twelve a month to a little under three"),
-            [(Unit::Bare, true), (Unit::Bare, true)]
-        );
-        // Without "from" or a verb of change, "to" is no comparison.
-        assert_eq!(
-            units("we talked about forty minutes to plan it"),
-            [(Unit::Duration, false)]
-        );
+        assert_units(&[
+            (
+                "runs went from about forty minutes to ten",
+                &[(Unit::Duration, true), (Unit::Bare, true)],
+            ),
+            (
+                "from more than forty minutes to just over ten",
+                &[(Unit::Duration, true), (Unit::Bare, true)],
+            ),
+            (
+                "from roughly twelve a month to a little under three",
+                &[(Unit::Bare, true), (Unit::Bare, true)],
+            ),
+            // Without "from" or a verb of change, "to" is no comparison.
+            (
+                "we talked about forty minutes to plan it",
+                &[(Unit::Duration, false)],
+            ),
+        ]);
     }
 
     #[test]
     fn all_n_and_none_of_count_outcomes() {
-        assert_eq!(
-            units("support closed all three hundred and twelve related tickets"),
-            [(Unit::Count, true)]
-        );
+        assert_units(&[
+            (
+                "support closed all three hundred and twelve related tickets",
+                &[(Unit::Count, true)],
+            ),
+            // A partitive after "all" counts the outcome too.
+            (
+                "she agreed to move all twenty-three of her reports",
+                &[(Unit::Count, true)],
+            ),
+            // Negative: "one of the", or a partitive after "the", measures nothing.
+            ("one of the engineers", &[(Unit::Count, false)]),
+            ("the two of us met", &[(Unit::Bare, false)]),
+            // "none" alone is no quantity; "the three managers" still refers back.
+            ("there were none left", &[]),
+            ("I met the three managers", &[(Unit::Count, false)]),
+        ]);
         let doc = Doc::new("and none of them turned into a complaint");
         let qs = find(&doc);
         assert_eq!(qs.len(), 1);
         assert_eq!((qs[0].unit, qs[0].value), (Unit::Count, Some(0.0)));
         assert_eq!(measure(&doc.tokens, &qs, 0), Measure::Count);
-        // A partitive after "all" counts the outcome too.
-        assert_eq!(
-            units("she agreed to move all twenty-three of her reports"),
-            [(Unit::Count, true)]
-        );
-        // Negative: "one of the", or a partitive after "the", measures nothing.
-        assert_eq!(units("one of the engineers"), [(Unit::Count, false)]);
-        assert_eq!(units("the two of us met"), [(Unit::Bare, false)]);
-        // "none" alone is no quantity; "the three managers" still refers back.
-        assert!(units("there were none left").is_empty());
-        assert_eq!(units("I met the three managers"), [(Unit::Count, false)]);
     }
 
     #[test]
     fn a_value_against_a_target_or_baseline_is_a_comparison() {
-        assert_eq!(
-            units("median time was eleven seconds, against a target of thirty"),
-            [(Unit::Duration, true), (Unit::Bare, false)]
-        );
-        assert_eq!(
-            units("we spent forty thousand dollars against our budget"),
-            [(Unit::Money, true)]
-        );
-        assert_eq!(
-            units("it took eleven seconds, against all odds"),
-            [(Unit::Duration, false)]
-        );
+        assert_units(&[
+            (
+                "median time was eleven seconds, against a target of thirty",
+                &[(Unit::Duration, true), (Unit::Bare, false)],
+            ),
+            (
+                "we spent forty thousand dollars against our budget",
+                &[(Unit::Money, true)],
+            ),
+            (
+                "it took eleven seconds, against all odds",
+                &[(Unit::Duration, false)],
+            ),
+        ]);
     }
 
     #[test]
     fn a_fraction_splitting_a_group_is_not_a_change() {
-        assert_eq!(
-            units("a test in ten stores, half printing coupons and half offering a code"),
-            [
-                (Unit::Count, true),
-                (Unit::Fraction, false),
-                (Unit::Fraction, false)
-            ]
-        );
-        assert_eq!(
-            units("we cut it by half, saving money"),
-            [(Unit::Fraction, true)]
-        );
-        assert_eq!(units("half of them quit"), [(Unit::Fraction, true)]);
+        assert_units(&[
+            (
+                "a test in ten stores, half printing coupons and half offering a code",
+                &[
+                    (Unit::Count, true),
+                    (Unit::Fraction, false),
+                    (Unit::Fraction, false),
+                ],
+            ),
+            ("we cut it by half, saving money", &[(Unit::Fraction, true)]),
+            ("half of them quit", &[(Unit::Fraction, true)]),
+        ]);
     }
 
     #[test]
     fn a_duration_describing_a_noun_is_not_a_measure() {
-        assert_eq!(
-            units("I signed a one year contract"),
-            [(Unit::Duration, false)]
-        );
-        assert_eq!(
-            units("we won a three month pilot"),
-            [(Unit::Duration, false)]
-        );
-        // Time saved, and comparisons, still measure.
-        assert_eq!(
-            units("it saved us three hours a week"),
-            [(Unit::Duration, true)]
-        );
-        assert_eq!(
-            units("we shipped a two week release instead of the six"),
-            [(Unit::Duration, true), (Unit::Bare, true)]
-        );
+        assert_units(&[
+            ("I signed a one year contract", &[(Unit::Duration, false)]),
+            ("we won a three month pilot", &[(Unit::Duration, false)]),
+            // Time saved, and comparisons, still measure.
+            ("it saved us three hours a week", &[(Unit::Duration, true)]),
+            (
+                "we shipped a two week release instead of the six",
+                &[(Unit::Duration, true), (Unit::Bare, true)],
+            ),
+        ]);
     }
 
     #[test]
     fn glued_units_are_read() {
-        assert_eq!(
-            units("from 800ms to 200ms"),
-            [(Unit::Duration, true), (Unit::Duration, true)]
-        );
-        assert_eq!(
-            units("a 10x gain, three times faster"),
-            [(Unit::Multiplier, true), (Unit::Multiplier, true)]
-        );
+        assert_units(&[
+            (
+                "from 800ms to 200ms",
+                &[(Unit::Duration, true), (Unit::Duration, true)],
+            ),
+            (
+                "a 10x gain, three times faster",
+                &[(Unit::Multiplier, true), (Unit::Multiplier, true)],
+            ),
+        ]);
     }
 }

@@ -453,6 +453,15 @@ mod tests {
             .collect()
     }
 
+    /// Checks, for each case, the STAR label of the clause at an index.
+    #[track_caller]
+    fn assert_labels_at(cases: &[(&str, usize, Part)]) {
+        for &(text, i, want) in cases {
+            let (labels, _) = star(text);
+            assert_eq!(labels[i], want, "{text}: {labels:?}");
+        }
+    }
+
     #[test]
     fn a_measured_opening_followed_by_the_setting_is_told_result_first() {
         let text = "We kept the store open and got checkout working again in forty minutes. That was at an online florist, when our payment vendor had an outage. I had to decide whether to wait or switch. I switched processors.";
@@ -463,16 +472,20 @@ mod tests {
         let (labels, quantified) = star(text);
         assert_eq!(labels[0], Part::Result, "{labels:?}");
         assert!(quantified);
-        // Without a measure in the opening, or without a setting after it,
-        // the opening is the first action.
-        let (labels, _) = star(
-            "We kept the store open and got checkout working again. That was at an online florist, when our payment vendor had an outage. I switched processors.",
-        );
-        assert_eq!(labels[0], Part::Action, "{labels:?}");
-        let (labels, _) = star(
-            "We kept the store open and got checkout working again in forty minutes. I had to decide whether to wait or switch. I switched processors.",
-        );
-        assert_eq!(labels[0], Part::Action, "{labels:?}");
+        assert_labels_at(&[
+            // Without a measure in the opening, or without a setting after
+            // it, the opening is the first action.
+            (
+                "We kept the store open and got checkout working again. That was at an online florist, when our payment vendor had an outage. I switched processors.",
+                0,
+                Part::Action,
+            ),
+            (
+                "We kept the store open and got checkout working again in forty minutes. I had to decide whether to wait or switch. I switched processors.",
+                0,
+                Part::Action,
+            ),
+        ]);
     }
 
     #[test]
@@ -501,21 +514,23 @@ mod tests {
 
     #[test]
     fn taking_over_a_project_at_the_opening_sets_the_scene() {
-        let (labels, _) = star(
-            "I took over a rollout at a logistics company, and it was four months behind. My job was to get it live. I cut the scope. We went live in October.",
-        );
-        assert_eq!(labels[0], Part::Situation, "{labels:?}");
-        assert_eq!(labels[2], Part::Task, "{labels:?}");
-        // Negative: taking over followed by more of the speaker's actions,
-        // or later in the story, is an action.
-        let (labels, _) = star(
-            "I took over the vendor escalation, I set up a daily call, and I wrote the plan. The patch shipped in nine days.",
-        );
-        assert_eq!(labels[0], Part::Action, "{labels:?}");
-        let (labels, _) = star(
-            "Our build kept failing. I rewrote the script, and then I took over the release checks myself. The failures stopped.",
-        );
-        assert_eq!(labels[2], Part::Action, "{labels:?}");
+        let text = "I took over a rollout at a logistics company, and it was four months behind. My job was to get it live. I cut the scope. We went live in October.";
+        assert_labels_at(&[
+            (text, 0, Part::Situation),
+            (text, 2, Part::Task),
+            // Negative: taking over followed by more of the speaker's
+            // actions, or later in the story, is an action.
+            (
+                "I took over the vendor escalation, I set up a daily call, and I wrote the plan. The patch shipped in nine days.",
+                0,
+                Part::Action,
+            ),
+            (
+                "Our build kept failing. I rewrote the script, and then I took over the release checks myself. The failures stopped.",
+                2,
+                Part::Action,
+            ),
+        ]);
     }
 
     #[test]
@@ -528,29 +543,41 @@ mod tests {
             labels,
             [Part::Situation, Part::Task, Part::Action, Part::Result]
         );
-        let (labels, _) = star(
-            "Um, after I joined the clinic, we had no intake process. I wrote one. It worked out well.",
-        );
-        assert_eq!(labels[0], Part::Situation);
-        // Later in the story, or with someone else as the subject, it is
-        // an action line.
-        let (labels, _) = star(
-            "Our site went down. When I saw the alerts, I rolled back the deploy. It recovered.",
-        );
-        assert_eq!(labels[1], Part::Action);
-        let (labels, _) = star(
-            "When the alerts fired, I rolled back the deploy. The site recovered in six minutes.",
-        );
-        assert_eq!(labels[0], Part::Action);
+        assert_labels_at(&[
+            (
+                "Um, after I joined the clinic, we had no intake process. I wrote one. It worked out well.",
+                0,
+                Part::Situation,
+            ),
+            // Later in the story, or with someone else as the subject, it
+            // is an action line.
+            (
+                "Our site went down. When I saw the alerts, I rolled back the deploy. It recovered.",
+                1,
+                Part::Action,
+            ),
+            (
+                "When the alerts fired, I rolled back the deploy. The site recovered in six minutes.",
+                0,
+                Part::Action,
+            ),
+        ]);
     }
 
     #[test]
     fn a_stated_responsibility_is_the_task() {
-        let (labels, _) =
-            star("Our job kept failing. My job was to fix it. I rewrote it. It stopped failing.");
-        assert_eq!(labels[1], Part::Task);
-        let (labels, _) = star("We had six weeks to launch, and I was the tech lead. I cut scope. We launched on time.");
-        assert_eq!(labels[1], Part::Task);
+        assert_labels_at(&[
+            (
+                "Our job kept failing. My job was to fix it. I rewrote it. It stopped failing.",
+                1,
+                Part::Task,
+            ),
+            (
+                "We had six weeks to launch, and I was the tech lead. I cut scope. We launched on time.",
+                1,
+                Part::Task,
+            ),
+        ]);
     }
 
     #[test]
@@ -569,16 +596,25 @@ mod tests {
         assert_eq!(labels[0], Part::Result);
         assert_eq!(labels[1], Part::Situation);
         assert!(measured);
-        // A problem, a setting, or a plain verb of arrival opens the story.
-        let (labels, _) = star("The project ended up late. I cut scope. We launched in May.");
-        assert_eq!(labels[0], Part::Situation);
-        let (labels, _) = star(
-            "At my last company the team ended up with three build systems. I merged them. Builds got faster.",
-        );
-        assert_eq!(labels[0], Part::Situation);
-        let (labels, _) =
-            star("Our data came in three formats. I wrote a parser. The reports went out.");
-        assert_eq!(labels[0], Part::Situation);
+        assert_labels_at(&[
+            // A problem, a setting, or a plain verb of arrival opens the
+            // story.
+            (
+                "The project ended up late. I cut scope. We launched in May.",
+                0,
+                Part::Situation,
+            ),
+            (
+                "At my last company the team ended up with three build systems. I merged them. Builds got faster.",
+                0,
+                Part::Situation,
+            ),
+            (
+                "Our data came in three formats. I wrote a parser. The reports went out.",
+                0,
+                Part::Situation,
+            ),
+        ]);
     }
 
     #[test]
@@ -648,16 +684,14 @@ mod tests {
         assert!(!quantified);
         // Negative: a measured outcome that ends the story, or one followed
         // by a consequence that is not the speaker acting, stays the Result.
-        let (labels, quantified) = star(
+        for text in [
             "Mislabels kept causing fines. I ran a pilot at one plant. Errors dropped by seventy percent, so the fines stopped.",
-        );
-        assert_eq!(labels[2], Part::Result, "{labels:?}");
-        assert!(quantified);
-        let (labels, quantified) = star(
             "Mislabels kept causing fines. I ran a pilot at one plant. Errors dropped by seventy percent, and we kept the retailer.",
-        );
-        assert_eq!(labels[2], Part::Result, "{labels:?}");
-        assert!(quantified);
+        ] {
+            let (labels, quantified) = star(text);
+            assert_eq!(labels[2], Part::Result, "{text}: {labels:?}");
+            assert!(quantified, "{text}");
+        }
     }
 
     #[test]
@@ -670,12 +704,13 @@ mod tests {
 
     #[test]
     fn a_date_or_an_empty_duration_in_the_result_is_not_a_measure() {
-        let (_, measured) = star(
+        for text in [
             "Our team was behind. I reorganised the backlog. We launched by the end of March.",
-        );
-        assert!(!measured);
-        let (_, measured) = star("She struggled with the code. I mentored her. By the end of the six months she was reviewing code.");
-        assert!(!measured);
+            "She struggled with the code. I mentored her. By the end of the six months she was reviewing code.",
+        ] {
+            let (_, measured) = star(text);
+            assert!(!measured, "{text}");
+        }
     }
 
     #[test]
@@ -688,14 +723,13 @@ mod tests {
 
     #[test]
     fn plans_and_self_descriptions_have_no_star_parts() {
-        assert!(parts(
-            "I would start by talking to customers. Then I'd set a goal and I would track it."
-        )
-        .is_empty());
-        assert!(
-            parts("I'm a really curious person. I read a lot and I'm always taking courses.")
-                .is_empty()
-        );
+        for text in [
+            "I would start by talking to customers. Then I'd set a goal and I would track it.",
+            "I'm a really curious person. I read a lot and I'm always taking courses.",
+        ] {
+            let found = parts(text);
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
     }
 
     #[test]
