@@ -58,13 +58,16 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         let analysis = analyze(&answer.analysis_input(None, None));
         card.add(item, &answer.transcript.text, &analysis.fillers.by_word);
         let said: usize = item.fillers.iter().map(|f| f.count).sum();
+        // The voiced stretches no word covers are where dropped hesitations
+        // would be: printed so they can be weighed against the misses.
         eprintln!(
-            "[{}/{}] {}: {} fillers said, {} found",
+            "[{}/{}] {}: {} fillers said, {} found, {} voiced stretches without a word",
             n + 1,
             items.len(),
             item.audio,
             said,
-            analysis.fillers.total
+            analysis.fillers.total,
+            answer.hesitations.len()
         );
     }
     if args.json {
