@@ -3,7 +3,20 @@
 import { describe, expect, it } from "vitest";
 import { alignWords, pieces, textWords, timeOfSpan, wordAfterKey, wordIndexAt, type Run } from "./transcript";
 
-const filler = (word: string, start: number, end: number): Run => ({ start, end, star: null, filler: word });
+const filler = (word: string, start: number, end: number): Run => ({
+  start,
+  end,
+  star: null,
+  filler: word,
+  filler_rule: "hesitation",
+});
+const star = (part: Run["star"], start: number, end: number, word: string | null = null): Run => ({
+  start,
+  end,
+  star: part,
+  filler: word,
+  filler_rule: word === null ? null : "hesitation",
+});
 
 describe("pieces", () => {
   it("marks a filler without its trailing comma", () => {
@@ -19,6 +32,8 @@ describe("pieces", () => {
       [" ", null],
       ["it", null],
     ]);
+    expect(out[0].fillerRule).toBe("hesitation");
+    expect(out[1].fillerRule).toBeNull();
     expect(out[0].wordIdx).toBe(0);
     expect(out[1].wordIdx).toBe(0);
     expect(out[2].wordIdx).toBeNull();
@@ -33,9 +48,9 @@ describe("pieces", () => {
   it("colours STAR parts and leaves the rest plain", () => {
     const text = "We were slow. I cached it. Load fell 40%.";
     const runs: Run[] = [
-      { start: 0, end: 13, star: "situation", filler: null },
-      { start: 14, end: 26, star: "action", filler: null },
-      { start: 27, end: 41, star: "result", filler: null },
+      star("situation", 0, 13),
+      star("action", 14, 26),
+      star("result", 27, 41),
     ];
     const out = pieces(text, runs);
     const text_of = (part: string) =>
@@ -52,10 +67,10 @@ describe("pieces", () => {
   it("marks where each STAR part starts, for its label, once even when a filler splits the part", () => {
     const text = "We were slow. I, um, cached it.";
     const runs: Run[] = [
-      { start: 0, end: 13, star: "situation", filler: null },
-      { start: 14, end: 17, star: "action", filler: null },
-      { start: 17, end: 19, star: "action", filler: "um" },
-      { start: 19, end: 31, star: "action", filler: null },
+      star("situation", 0, 13),
+      star("action", 14, 17),
+      star("action", 17, 19, "um"),
+      star("action", 19, 31),
     ];
     const out = pieces(text, runs);
     const starts = out.filter((p) => p.starStart);

@@ -6,25 +6,23 @@
 // Spans from the Rust side count Unicode scalar values, not UTF-16 units, so
 // everything here indexes `Array.from(text)` rather than the string itself.
 
+import type { MarkedRun, RuleId, StarPartKind } from "./bindings";
+
 export interface Span {
   start: number;
   end: number;
 }
 
-export type StarPart = "situation" | "task" | "action" | "result";
+export type StarPart = StarPartKind;
 export const STAR_PARTS: StarPart[] = ["situation", "task", "action", "result"];
 
 /**
  * A stretch of the text with one marking, as the engine laid it out
- * (`Analysis.marks`): the STAR part it belongs to and the filler it is.
- * Runs are ordered and never overlap; text outside them is unmarked.
+ * (`Analysis.marks`): the STAR part it belongs to, the filler it is and the
+ * rule that matched the filler. Runs are ordered and never overlap; text
+ * outside them is unmarked.
  */
-export interface Run {
-  start: number;
-  end: number;
-  star: StarPart | null;
-  filler: string | null;
-}
+export type Run = MarkedRun;
 
 export interface Piece {
   text: string;
@@ -34,6 +32,8 @@ export interface Piece {
   wordIdx: number | null;
   /** The canonical filler ("um", "you know") when the piece is one. */
   filler: string | null;
+  /** The rule that matched the filler, shown on hover. */
+  fillerRule: RuleId | null;
   star: StarPart | null;
   /** The piece opens its STAR part, so the part's label goes before it. */
   starStart: boolean;
@@ -113,6 +113,7 @@ export function pieces(text: string, runs: Run[]): Piece[] {
       end,
       wordIdx: inWord ? wordCursor : null,
       filler: inRun ? run.filler : null,
+      fillerRule: inRun ? run.filler_rule : null,
       star: inRun ? run.star : null,
       starStart: inRun && opens[runCursor] && run.start === start,
       wordStart: inWord && word.span.start === start,
