@@ -194,6 +194,22 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_that_worked_is_not_a_setback() {
+        let stances = [
+            "Last year a client asked for a custom export. I said no and offered the API instead. They renewed for three years.",
+            "In March the vendor wanted to skip the load test. I pushed back and we ran it. We found two leaks before launch.",
+            "The migration stalled for a month. I escalated to the CFO with one page. He decided in two days.",
+        ];
+        for text in stances {
+            let asked = Some("Tell me about a time you pushed back on a stakeholder.");
+            assert!(reasoning(text, asked).setback.is_none(), "{text}");
+        }
+        // A stance that ended in an argument is a conflict.
+        let argued = "Last year the manager wanted to fly the plane. I refused and we argued on the phone. The flight left late.";
+        assert!(reasoning(argued, None).setback.is_some());
+    }
+
+    #[test]
     fn lessons_are_found() {
         let text = "Last year the job failed. I fixed it. It stopped failing. I learned to ask for docs up front.";
         assert!(reasoning(text, None).lesson.is_some());
