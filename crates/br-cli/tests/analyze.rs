@@ -1,6 +1,7 @@
 //! `barraiser analyze`: the JSON contract (every field of an analysis
-//! written before rule ids is still there, with the same value) and
-//! `--explain`, which names the rule behind every mark.
+//! written before rule ids is still there; the values no STAR reading
+//! touches, fillers and I/we counts, are the same) and `--explain`, which
+//! names the rule behind every mark.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -58,9 +59,22 @@ fn the_json_keeps_every_field_of_an_older_analysis() {
     paths(&fixture["analysis"], String::new(), &mut old_paths);
     assert!(old_paths.len() > 50, "{}", old_paths.len());
     for path in old_paths {
-        let (old, now) = (fixture["analysis"].pointer(&path), new.pointer(&path));
-        assert!(now.is_some(), "{path} is gone");
-        assert_eq!(old, now, "{path} changed");
+        let old = fixture["analysis"].pointer(&path);
+        if ["/fillers/", "/first_person/", "/hypothetical"]
+            .iter()
+            .any(|p| path.starts_with(p))
+        {
+            assert_eq!(old, new.pointer(&path), "{path} changed");
+        } else {
+            // STAR spans and what follows from them may change; the field
+            // may not go (checked on the first element of each list).
+            let first = path
+                .split('/')
+                .map(|part| if part.parse::<usize>().is_ok() { "0" } else { part })
+                .collect::<Vec<_>>()
+                .join("/");
+            assert!(new.pointer(&first).is_some(), "{path} is gone");
+        }
     }
     assert!(new["checklist"]["items"].is_array());
     assert_eq!(new["checklist"]["limits"]["max_followup_depth"], 5);

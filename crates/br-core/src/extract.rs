@@ -11,6 +11,7 @@ mod clauses;
 mod cues;
 mod fillers;
 mod hypothetical;
+pub(crate) mod labeller;
 pub(crate) mod lexicon;
 mod parsed;
 mod phrases;
@@ -24,8 +25,10 @@ mod tokens;
 use crate::analysis::{AnswerInput, FillerMark, FillerReport};
 use crate::facts::{
     ClauseFacts, CueHit, Decision, Facts, Narrative, PredFacts, QuantityFacts, Quotes, Setback,
-    StarFacts, StarRun,
+    StarFacts, StarLabel, StarRun,
 };
+use crate::text::Span;
+pub use labeller::{ClauseModel, RULE_FEATURE};
 use parsed::Parsed;
 use std::collections::BTreeMap;
 
@@ -124,6 +127,35 @@ pub fn facts(input: &AnswerInput<'_>) -> Facts {
         specificity,
         quotes,
     }
+}
+
+/// One clause as the learned labeller sees it when the rules alone read
+/// the answer: what it is trained on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClauseRow {
+    pub span: Span,
+    /// The named features (see `RULE_FEATURE` for those the rules derive).
+    pub features: Vec<String>,
+    /// The rules' label of the clause.
+    pub rules_label: StarLabel,
+    /// The main STAR span the rules put the clause in, if any.
+    pub rules_part: Option<StarLabel>,
+}
+
+/// The clauses of `text` as read by the rules alone, with their features.
+pub fn clause_rows(text: &str) -> Vec<ClauseRow> {
+    use star::Part;
+    let p = Parsed::rules_only(text);
+    (0..p.clauses.len())
+        .map(|i| ClauseRow {
+            span: p.clause_span(i..i + 1),
+            features: p.star.features[i].clone(),
+            rules_label: p.star.labels[i],
+            rules_part: [Part::Situation, Part::Task, Part::Action, Part::Result]
+                .into_iter()
+                .find(|&part| p.star.main_of(part).is_some_and(|run| run.contains(&i))),
+        })
+        .collect()
 }
 
 /// The phrases the follow-ups may quote.

@@ -33,7 +33,7 @@ pub use analysis::{
     Analysis, AnswerInput, CheckItem, CheckStatus, Checklist, FollowUp, FollowUpKind, Limits,
     StarPartKind, Thresholds, LIMITS, THRESHOLDS,
 };
-pub use extract::facts;
+pub use extract::{clause_rows, facts, ClauseModel, ClauseRow, RULE_FEATURE};
 pub use facts::Facts;
 pub use marks::MarkedRun;
 pub use principle::{Principle, Role};

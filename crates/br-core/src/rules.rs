@@ -77,6 +77,7 @@ rules! {
     StarConsequence => "someone else's past-tense reaction after the last action: the Result",
     StarFragment => "a verbless fragment continuing the clause before it",
     StarAside => "outside the four parts (an aside or a tangent)",
+    StarLearned => "the clause labeller trained on the labelled corpus read the clause's facts as this part, against the rules",
     // Score findings (the 1-4 scale and delivery).
     ScoreEmpty => "an answer with no words scores 1",
     ScoreHypothetical => "an answer about what one would do, not a past event, scores 1",

@@ -21,6 +21,15 @@ pub(crate) struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     pub fn new(text: &'a str) -> Parsed<'a> {
+        Parsed::read(text, true)
+    }
+
+    /// The rules' reading alone, without the learned labeller.
+    pub fn rules_only(text: &'a str) -> Parsed<'a> {
+        Parsed::read(text, false)
+    }
+
+    fn read(text: &'a str, learned: bool) -> Parsed<'a> {
         let doc = tokens::Doc::new(text);
         let fillers = fillers::find(&doc);
         let mut filler_mask = vec![false; doc.tokens.len()];
@@ -44,6 +53,7 @@ impl<'a> Parsed<'a> {
             quantities: &quantities,
             lesson: &lesson,
             story: narrative.story,
+            learned,
         });
         Parsed {
             doc,

@@ -25,6 +25,7 @@
 
 use super::clauses::{run_tokens, Clause, Tense, VerbClass};
 use super::cues::{Cue, Hit};
+use super::labeller;
 use super::lexicon::{lex, Person};
 use super::quantity::{self, Measure, Quantity};
 use super::tokens::Doc;
@@ -43,6 +44,8 @@ pub(crate) struct StarParse {
     pub main: [Option<Range<usize>>; 4],
     /// The measured quantity in the main Result, if any.
     pub quantified: Option<Quantity>,
+    /// Per clause, what the learned labeller reads (empty outside a story).
+    pub features: Vec<Vec<String>>,
 }
 
 impl StarParse {
@@ -67,6 +70,9 @@ pub(crate) struct Inputs<'a, 'd> {
     pub lesson: &'a [bool],
     /// Whether the answer recounts a real past event.
     pub story: bool,
+    /// Whether the learned labeller corrects the rules' labels (off only to
+    /// read the rules alone, for training and for comparing).
+    pub learned: bool,
 }
 
 /// Whether clause `c` has cue `cue` outside its subordinate stretches (when
@@ -79,6 +85,7 @@ pub(crate) fn has_cue(clause: &Clause, cues: &[Hit], cue: Cue, main_only: bool) 
     })
 }
 
+/// What the rules read off one clause.
 struct Features {
     speaker_action: bool,
     speaker_subject: bool,
@@ -206,6 +213,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             rules: vec![RuleId::StarNotAStory; n],
             main: [None, None, None, None],
             quantified: None,
+            features: vec![Vec::new(); n],
         };
     }
     let feats: Vec<Features> = (0..n).map(|i| features(inp, i)).collect();
@@ -358,6 +366,20 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
             }
         }
     }
+    // The learned labeller reads the rules' labels and corrects them;
+    // lessons stay lessons.
+    let features: Vec<Vec<String>> = (0..n)
+        .map(|i| learned_features(inp, &feats, &labels, &rules, i))
+        .collect();
+    if inp.learned {
+        for i in (0..n).filter(|&i| !inp.lesson[i]) {
+            let learned = labeller::model().relabel(&features[i], labels[i]);
+            if learned != labels[i] {
+                labels[i] = learned;
+                rules[i] = RuleId::StarLearned;
+            }
+        }
+    }
     let runs = runs(&labels);
     let first_run = |part: Part| {
         runs.iter()
@@ -395,6 +417,7 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
     let action = longest_run(inp, &before_result, Part::Action)
         .or_else(|| longest_run(inp, &runs, Part::Action));
     StarParse {
+        features,
         main: [
             first_run(Part::Situation),
             longest_run(inp, &runs, Part::Task),
@@ -405,6 +428,103 @@ pub(crate) fn parse(inp: &Inputs<'_, '_>) -> StarParse {
         rules,
         quantified,
     }
+}
+
+/// The named features of clause `i` that the learned labeller reads, given
+/// the rules' labels and rules.
+fn learned_features(
+    inp: &Inputs<'_, '_>,
+    feats: &[Features],
+    labels: &[Part],
+    rules: &[RuleId],
+    i: usize,
+) -> Vec<String> {
+    let n = labels.len();
+    let c: &Clause = &inp.clauses[i];
+    let tokens = &inp.doc.tokens;
+    let r = labeller::RULE_FEATURE;
+    let mut out = vec![
+        format!("{r}rule={:?}", rules[i]),
+        format!("{r}label={:?}", labels[i]),
+        format!("pos={}", i * 5 / n.max(1)),
+    ];
+    for (tag, j) in [("prev", i.checked_sub(1)), ("next", Some(i + 1))] {
+        match j.filter(|&j| j < n) {
+            Some(j) => {
+                out.push(format!("{r}{tag}_rule={:?}", rules[j]));
+                out.push(format!("{r}{tag}_label={:?}", labels[j]));
+            }
+            None => out.push(format!("{tag}_edge")),
+        }
+    }
+    let sentence_start = i == 0 || inp.clauses[i - 1].sentence != c.sentence;
+    let first_action = labels.iter().position(|&l| l == Part::Action);
+    let last_action = labels.iter().rposition(|&l| l == Part::Action);
+    if first_action.is_none_or(|a| i < a) {
+        out.push(format!("{r}before_actions"));
+    }
+    if last_action.is_none_or(|a| i > a) {
+        out.push(format!("{r}after_actions"));
+    }
+    for (on, name) in [
+        (sentence_start, "sentence_start"),
+        (!c.has_verb(), "verbless"),
+        (c.other_past, "other_past_verb"),
+        (inp.lesson[i], "lesson"),
+    ] {
+        if on {
+            out.push(name.to_string());
+        }
+    }
+    match c.main() {
+        Some(p) => {
+            out.push(format!("main={:?}_{:?}_{:?}", p.person, p.tense, p.class));
+            out.push(format!("main_person={:?}", p.person));
+            out.push(format!("main_tense={:?}", p.tense));
+            out.push(format!("main_class={:?}", p.class));
+        }
+        None => out.push("no_main".to_string()),
+    }
+    for p in &c.preds {
+        let sub = if p.subordinate { "sub" } else { "main" };
+        out.push(format!(
+            "pred={:?}_{:?}_{:?}_{sub}",
+            p.person, p.tense, p.class
+        ));
+    }
+    let f = &feats[i];
+    for (on, name) in [
+        (f.speaker_action, "speaker_action"),
+        (f.speaker_subject, "speaker_subject"),
+        (f.finding, "finding"),
+        (f.task, "task"),
+        (f.stated_outcome, "stated_outcome"),
+        (f.outcome, "outcome"),
+        (f.strong_outcome, "strong_outcome"),
+        (f.setting_opening, "setting_opening"),
+        (f.other_past, "other_past"),
+        (f.conclusion, "conclusion"),
+        (f.trouble, "trouble"),
+    ] {
+        if on {
+            out.push(name.to_string());
+        }
+    }
+    for h in inp.cues.iter().filter(|h| c.tokens.contains(&h.first)) {
+        let sub = if c.is_subordinate(h.first) {
+            "sub"
+        } else {
+            "main"
+        };
+        out.push(format!("cue={:?}_{sub}", h.cue));
+    }
+    for (k, q) in inp.quantities.iter().enumerate() {
+        if c.tokens.contains(&q.first) {
+            let measure = quantity::measure(tokens, inp.quantities, k);
+            out.push(format!("quantity={:?}_{measure:?}", q.unit));
+        }
+    }
+    out
 }
 
 /// The longest run (in characters) labeled `part`.
@@ -441,12 +561,12 @@ mod tests {
 
     /// The STAR labels of each clause, and whether the Result is measured.
     fn star(text: &str) -> (Vec<Part>, bool) {
-        let p = Parsed::new(text);
+        let p = Parsed::rules_only(text);
         (p.star.labels.clone(), p.star.quantified.is_some())
     }
 
     fn parts(text: &str) -> Vec<Part> {
-        let p = Parsed::new(text);
+        let p = Parsed::rules_only(text);
         [Part::Situation, Part::Task, Part::Action, Part::Result]
             .into_iter()
             .filter(|&part| p.star.main_of(part).is_some())
@@ -639,7 +759,7 @@ mod tests {
 
     #[test]
     fn a_contract_length_in_an_action_is_not_a_result() {
-        let p = Parsed::new(
+        let p = Parsed::rules_only(
             "Two vendors were bidding. I went with the more expensive vendor, signed a one year contract, \
             and had the engineers integrate it. At launch, ninety four percent of applicants passed.",
         );
@@ -730,6 +850,58 @@ mod tests {
             let found = parts(text);
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn the_learned_labeller_changes_only_story_clauses_and_never_a_lesson() {
+        let texts = [
+            "The checkout kept failing. I rolled back the release. The vendor was slow to answer. Errors dropped by half that day. I was relieved.",
+            "The county ended up renewing our contract, worth about four million dollars. Six months earlier our system had gone down. I went to their office and I set up a review.",
+            "We had six weeks to launch, and I was the tech lead. I cut scope. We launched on time. I learned to cut scope early.",
+            "Our job failed. I fixed it. Failures dropped by half. I learned to ask for docs. Next time I would ask sooner.",
+        ];
+        let mut changed = 0;
+        for text in texts {
+            let (rules, learned) = (Parsed::rules_only(text), Parsed::new(text));
+            for i in 0..rules.clauses.len() {
+                if rules.lesson[i] {
+                    assert_eq!(learned.star.labels[i], Part::Lesson, "{text}");
+                }
+                if learned.star.labels[i] != rules.star.labels[i] {
+                    assert_eq!(learned.star.rules[i], RuleId::StarLearned, "{text}");
+                    changed += 1;
+                }
+            }
+        }
+        assert!(changed > 0, "the model changed nothing");
+        for text in [
+            "I would start by talking to customers. Then I'd set a goal and I would track it.",
+            "I'm a really curious person. I read a lot and I'm always taking courses.",
+        ] {
+            let learned = Parsed::new(text);
+            assert!(
+                learned.star.labels.iter().all(|&l| l == Part::Other),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_committed_model_has_one_class_per_part_and_other() {
+        let model = labeller::model();
+        let mut classes = model.classes.clone();
+        classes.sort_by_key(|c| format!("{c:?}"));
+        assert_eq!(
+            classes,
+            [
+                Part::Action,
+                Part::Other,
+                Part::Result,
+                Part::Situation,
+                Part::Task
+            ]
+        );
+        assert!(model.margin >= 0.0);
     }
 
     #[test]
