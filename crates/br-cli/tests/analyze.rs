@@ -70,7 +70,13 @@ fn the_json_keeps_every_field_of_an_older_analysis() {
             // may not go (checked on the first element of each list).
             let first = path
                 .split('/')
-                .map(|part| if part.parse::<usize>().is_ok() { "0" } else { part })
+                .map(|part| {
+                    if part.parse::<usize>().is_ok() {
+                        "0"
+                    } else {
+                        part
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("/");
             assert!(new.pointer(&first).is_some(), "{path} is gone");
